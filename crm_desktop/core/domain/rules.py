@@ -1,0 +1,80 @@
+"""Input rules shared by every service: each raises a ValidationError naming the field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from crm_desktop.core.errors import ValidationError
+from crm_desktop.core.i18n import N_
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def required_text(value: str | None, field: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(N_("{field} is required."), field=field)
+    return text
+
+
+def optional_text(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def email(value: str, field: str = "email") -> str:
+    """The normalized address (domain lower-cased), or a ValidationError."""
+    try:
+        return validate_email(value.strip(), check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise ValidationError(N_("'{value}' is not a valid email address."),
+                              field=field, value=value) from None
+
+
+def phone(value: str, region: str, field: str = "phone") -> str:
+    """E.164 form of `value`, read in `region` when it has no country code."""
+    try:
+        number = phonenumbers.parse(value, region.upper())
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_possible_number(number):
+        raise ValidationError(N_("'{value}' is not a valid phone number."), field=field, value=value)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def iso_date(value: str | None, field: str = "date") -> str | None:
+    """A calendar date as YYYY-MM-DD, or None for blank input."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        if not ISO_DATE.match(text):
+            raise ValueError(text)
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValidationError(N_("'{value}' is not a date in the form YYYY-MM-DD."),
+                              field=field, value=value) from None
+
+
+def aware(value: datetime, field: str) -> datetime:
+    if value.tzinfo is None:
+        raise ValidationError(N_("{field} needs a time zone."), field=field)
+    return value
+
+
+def choice(value: str, allowed: Iterable[str], field: str) -> str:
+    options = tuple(allowed)
+    if value not in options:
+        raise ValidationError(N_("'{value}' is not one of: {options}."), field=field,
+                              value=value, options=", ".join(options))
+    return value
+
+
+def rating(value: int | None, field: str = "satisfaction") -> int | None:
+    if value is not None and not 1 <= value <= 5:
+        raise ValidationError(N_("{field} must be between 1 and 5."), field=field)
+    return value

@@ -1,0 +1,69 @@
+"""Translations for the Qt-free core: gettext catalogs compiled in memory from the shipped .po files.
+
+The core never prints; it raises `CrmError`s whose text is looked up here in the active language.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import locale
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "crm"
+SUPPORTED = ("en", "zh_CN")
+
+_active = "en"
+
+
+def detect_language() -> str:
+    """The language from CRM_LANG, then LANGUAGE/LC_ALL/LANG, else English."""
+    for var in ("CRM_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return normalize_language(value)
+    system = locale.getlocale()[0] or ""
+    return normalize_language(system)
+
+
+def normalize_language(value: str) -> str:
+    code = value.split(":")[0].split(".")[0].replace("-", "_").lower()
+    return "zh_CN" if code.startswith("zh") else "en"
+
+
+def set_language(language: str) -> None:
+    global _active
+    _active = normalize_language(language)
+
+
+def active_language() -> str:
+    return _active
+
+
+@lru_cache(maxsize=None)
+def _catalog(language: str) -> gettext.NullTranslations:
+    po_path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po_path.exists():
+        return gettext.NullTranslations()
+    with po_path.open("rb") as po:
+        catalog = read_po(po, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def _(message: str) -> str:
+    """Translate `message` into the active language."""
+    return _catalog(_active).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for extraction without translating it now."""
+    return message

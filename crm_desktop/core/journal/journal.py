@@ -1,0 +1,75 @@
+"""The change journal: one row per changed field, written in the same transaction as the change.
+
+It is the audit log, the per-record history, the undo stack and the sync outbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from crm_desktop.core.ids import new_id
+from crm_desktop.core.journal.hlc import HybridClock
+from crm_desktop.core.storage.tables import JournalBatch, JournalEntry
+
+FieldChanges = Mapping[str, tuple[Any, Any]]
+
+
+def to_json_value(value: Any) -> Any:
+    """Journal values are JSON: datetimes and dates as ISO text, Decimals as text."""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+@dataclass(frozen=True)
+class JournalIdentity:
+    device_id: str
+    actor: str
+
+
+class Journal:
+    def __init__(self, clock: HybridClock, identity: JournalIdentity) -> None:
+        self.clock = clock
+        self.identity = identity
+
+    def open_batch(self, session: Session, action: str, undo_of: str | None = None) -> JournalBatch:
+        batch = JournalBatch(id=new_id(), hlc=self.clock.now(), device_id=self.identity.device_id,
+                             actor=self.identity.actor, action=action, undo_of=undo_of)
+        session.add(batch)
+        return batch
+
+    def record(self, session: Session, batch: JournalBatch, entity: str, row_id: str, op: str,
+               changes: FieldChanges) -> None:
+        for field, (old, new) in changes.items():
+            session.add(JournalEntry(
+                id=new_id(), batch_id=batch.id, hlc=self.clock.now(),
+                device_id=self.identity.device_id, actor=self.identity.actor, entity=entity,
+                row_id=row_id, op=op, field=field,
+                old_value=to_json_value(old), new_value=to_json_value(new)))
+
+    @staticmethod
+    def history(session: Session, row_id: str, limit: int = 500) -> list[JournalEntry]:
+        query = (select(JournalEntry).where(JournalEntry.row_id == row_id)
+                 .order_by(col(JournalEntry.hlc)).limit(limit))
+        return list(session.exec(query))
+
+    def last_undoable(self, session: Session) -> JournalBatch | None:
+        query = (select(JournalBatch)
+                 .where(JournalBatch.device_id == self.identity.device_id,
+                        col(JournalBatch.undo_of).is_(None), col(JournalBatch.undone_by).is_(None))
+                 .order_by(col(JournalBatch.hlc).desc()).limit(1))
+        return session.exec(query).first()
+
+    @staticmethod
+    def entries_of(session: Session, batch_id: str) -> list[JournalEntry]:
+        query = (select(JournalEntry).where(JournalEntry.batch_id == batch_id)
+                 .order_by(col(JournalEntry.hlc).desc()))
+        return list(session.exec(query))

@@ -1,0 +1,87 @@
+"""Companies: the organisations contacts work for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+
+from crm_desktop.core.domain import rules
+from crm_desktop.core.domain.changes import Outcome
+from crm_desktop.core.domain.models import CompanyCreate, CompanyFields, CompanyRead, CompanyUpdate
+from crm_desktop.core.ids import new_id
+from crm_desktop.core.services.settings import SettingsService
+from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
+from crm_desktop.core.storage.database import Database
+from crm_desktop.core.storage.tables import Company
+
+
+class CompanyService:
+    def __init__(self, db: Database, settings: SettingsService) -> None:
+        self._db = db
+        self._settings = settings
+
+    def add(self, new: CompanyCreate) -> Outcome[CompanyRead]:
+        values = self._clean(new)
+        values["name"] = rules.required_text(values.get("name"), "name")
+        with self._db.transaction("company.add") as tx:
+            row = tx.insert(Company(id=new_id(), **values))
+            add_tags(tx, "company", row.id, new.tags)
+            return Outcome(self._read(tx.session, row), tx.changes())
+
+    def update(self, company_id: str, changes: CompanyUpdate) -> Outcome[CompanyRead]:
+        values = self._clean(changes)
+        if "name" in values:
+            values["name"] = rules.required_text(values["name"], "name")
+        with self._db.transaction("company.update") as tx:
+            row = tx.get(Company, company_id)
+            tx.update(row, values)
+            return Outcome(self._read(tx.session, row), tx.changes())
+
+    def delete(self, company_id: str) -> Outcome[None]:
+        with self._db.transaction("company.delete") as tx:
+            tx.soft_delete(tx.get(Company, company_id))
+            return Outcome(None, tx.changes())
+
+    def get(self, company_id: str) -> CompanyRead:
+        with self._db.transaction("read") as tx:
+            return self._read(tx.session, tx.get(Company, company_id))
+
+    def count(self, tag: str | None = None) -> int:
+        with self._db.read() as session:
+            return int(session.exec(self._filtered(select(func.count()).select_from(Company),
+                                                   tag)).one())
+
+    def page(self, tag: str | None = None, offset: int = 0, limit: int = 100) -> list[CompanyRead]:
+        with self._db.read() as session:
+            statement = self._filtered(select(Company), tag).order_by(Company.name, Company.id)
+            rows = list(session.exec(statement.offset(offset).limit(limit)))
+            tags = tags_of(session, "company", [r.id for r in rows])
+            return [CompanyRead.model_validate(r.model_dump() | {"tags": tags.get(r.id, ())})
+                    for r in rows]
+
+    def find_by_name(self, name: str) -> CompanyRead | None:
+        with self._db.read() as session:
+            query = select(Company).where(func.lower(Company.name) == name.strip().lower(),
+                                          col(Company.deleted_at).is_(None))
+            row = session.exec(query).first()
+            return self._read(session, row) if row else None
+
+    @staticmethod
+    def _filtered(statement: Any, tag: str | None) -> Any:
+        statement = statement.where(col(Company.deleted_at).is_(None))
+        if tag:
+            statement = statement.where(col(Company.id).in_(ids_with_tag("company", tag)))
+        return statement
+
+    def _clean(self, fields: CompanyFields) -> dict[str, Any]:
+        values = {k: v for k, v in fields.model_dump(exclude_unset=True, exclude={"tags"}).items()
+                  if v is not None}
+        if values.get("phone"):
+            values["phone"] = rules.phone(values["phone"], self._settings.get().default_region)
+        return values
+
+    @staticmethod
+    def _read(session: Session, row: Company) -> CompanyRead:
+        tags = tags_of(session, "company", [row.id]).get(row.id, ())
+        return CompanyRead.model_validate(row.model_dump() | {"tags": tags})

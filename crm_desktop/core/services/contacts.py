@@ -1,0 +1,167 @@
+"""Contacts: people, with labelled emails/phones/addresses, lifecycle stage, consent and tags."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+
+from crm_desktop.core.domain import rules
+from crm_desktop.core.domain.changes import Outcome
+from crm_desktop.core.domain.models import (LIFECYCLE_STAGES, NAME_ORDERS, ContactCreate,
+                                            ContactFields, ContactRead, ContactUpdate)
+from crm_desktop.core.errors import ValidationError
+from crm_desktop.core.i18n import N_
+from crm_desktop.core.ids import new_id
+from crm_desktop.core.services.settings import SettingsService
+from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
+from crm_desktop.core.storage.database import Database, Tx
+from crm_desktop.core.storage.tables import Company, Contact
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class ContactQuery:
+    tag: str | None = None
+    owner: str | None = None
+    lifecycle_stage: str | None = None
+    company_id: str | None = None
+
+
+def compose_display_name(family: str, given: str, order: str) -> str:
+    """Eastern order puts the family name first (张伟); Chinese names take no space between."""
+    parts = [family, given] if order == "eastern" else [given, family]
+    joiner = "" if CJK.search(family + given) else " "
+    return joiner.join(p for p in parts if p)
+
+
+class ContactService:
+    def __init__(self, db: Database, settings: SettingsService) -> None:
+        self._db = db
+        self._settings = settings
+
+    def add(self, new: ContactCreate) -> Outcome[ContactRead]:
+        values = self._clean(new, creating=True)
+        with self._db.transaction("contact.add") as tx:
+            self._check_company(tx, values.get("company_id"))
+            row = tx.insert(Contact(id=new_id(), **values))
+            add_tags(tx, "contact", row.id, new.tags)
+            return Outcome(self._read(tx.session, row), tx.changes())
+
+    def update(self, contact_id: str, changes: ContactUpdate) -> Outcome[ContactRead]:
+        with self._db.transaction("contact.update") as tx:
+            row = tx.get(Contact, contact_id)
+            values = self._clean(changes, creating=False, current=row)
+            self._check_company(tx, values.get("company_id"))
+            tx.update(row, values)
+            return Outcome(self._read(tx.session, row), tx.changes())
+
+    def delete(self, contact_id: str) -> Outcome[None]:
+        with self._db.transaction("contact.delete") as tx:
+            tx.soft_delete(tx.get(Contact, contact_id))
+            return Outcome(None, tx.changes())
+
+    def get(self, contact_id: str, *, include_deleted: bool = False) -> ContactRead:
+        with self._db.read() as session:
+            row = session.get(Contact, contact_id)
+            if row is None or (row.deleted_at and not include_deleted):
+                from crm_desktop.core.errors import NotFoundError
+                raise NotFoundError(id=contact_id)
+            return self._read(session, row)
+
+    def count(self, query: ContactQuery = ContactQuery()) -> int:
+        with self._db.read() as session:
+            statement = self._filtered(select(func.count()).select_from(Contact), query)
+            return int(session.exec(statement).one())
+
+    def page(self, query: ContactQuery = ContactQuery(), offset: int = 0,
+             limit: int = 100) -> list[ContactRead]:
+        """Contacts sorted by name, one page at a time (the list screens page with this)."""
+        with self._db.read() as session:
+            statement = self._filtered(select(Contact), query)
+            rows = list(session.exec(statement.order_by(Contact.display_name, Contact.id)
+                                     .offset(offset).limit(limit)))
+            return self._read_many(session, rows)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _filtered(statement: Any, query: ContactQuery) -> Any:
+        statement = statement.where(col(Contact.deleted_at).is_(None))
+        if query.tag:
+            statement = statement.where(col(Contact.id).in_(ids_with_tag("contact", query.tag)))
+        if query.owner:
+            statement = statement.where(Contact.owner == query.owner)
+        if query.lifecycle_stage:
+            statement = statement.where(Contact.lifecycle_stage == query.lifecycle_stage)
+        if query.company_id:
+            statement = statement.where(Contact.company_id == query.company_id)
+        return statement
+
+    def _clean(self, fields: ContactFields, *, creating: bool,
+               current: Contact | None = None) -> dict[str, Any]:
+        given = fields.model_dump(exclude_unset=True, exclude={"tags"})
+        values: dict[str, Any] = {}
+        region = self._settings.get().default_region
+        for key, value in given.items():
+            if value is None and key not in ("company_id", "birthday", "consent_date"):
+                continue
+            values[key] = _clean_field(key, value, region)
+        self._name(values, creating, current)
+        return values
+
+    @staticmethod
+    def _name(values: dict[str, Any], creating: bool, current: Contact | None) -> None:
+        family = values.get("family_name", current.family_name if current else "")
+        given = values.get("given_name", current.given_name if current else "")
+        order = values.get("name_order", current.name_order if current else "eastern")
+        if "display_name" in values and not values["display_name"]:
+            del values["display_name"]
+        if "display_name" not in values and (creating or {"family_name", "given_name"} & values.keys()):
+            composed = compose_display_name(family, given, order)
+            if composed:
+                values["display_name"] = composed
+        if creating and not values.get("display_name"):
+            raise ValidationError(N_("{field} is required."), field="name")
+
+    @staticmethod
+    def _check_company(tx: Tx, company_id: str | None) -> None:
+        if company_id:
+            tx.get(Company, company_id)
+
+    def _read(self, session: Session, row: Contact) -> ContactRead:
+        return self._read_many(session, [row])[0]
+
+    @staticmethod
+    def _read_many(session: Session, rows: list[Contact]) -> list[ContactRead]:
+        tags = tags_of(session, "contact", [r.id for r in rows])
+        company_ids = {r.company_id for r in rows if r.company_id}
+        names: dict[str, str] = {}
+        if company_ids:
+            query = select(Company.id, Company.name).where(col(Company.id).in_(company_ids))
+            names = dict(session.exec(query).all())
+        return [ContactRead.model_validate(
+            r.model_dump() | {"tags": tags.get(r.id, ()),
+                              "company_name": names.get(r.company_id or "", "")})
+            for r in rows]
+
+
+def _clean_field(key: str, value: Any, region: str) -> Any:
+    match key:
+        case "emails":
+            return [{"label": e["label"], "value": rules.email(e["value"])} for e in value]
+        case "phones":
+            return [{"label": p["label"], "value": rules.phone(p["value"], region)} for p in value]
+        case "birthday" | "consent_date":
+            return rules.iso_date(value, key)
+        case "lifecycle_stage":
+            return rules.choice(value, LIFECYCLE_STAGES, key)
+        case "name_order":
+            return rules.choice(value, NAME_ORDERS, key)
+        case "company_id":
+            return value or None
+        case _:
+            return value.strip() if isinstance(value, str) else value

@@ -1,0 +1,211 @@
+"""Deals and the sales pipeline. Stage changes are kept by the journal (field `stage_id`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, col, func, select
+
+from crm_desktop.core.domain import rules
+from crm_desktop.core.domain.changes import Outcome
+from crm_desktop.core.domain.models import (DEAL_STATUSES, DealCreate, DealFields, DealRead,
+                                            DealUpdate, StageChange, StageRead)
+from crm_desktop.core.domain.money import Money
+from crm_desktop.core.errors import NotFoundError, ValidationError
+from crm_desktop.core.i18n import N_
+from crm_desktop.core.ids import new_id
+from crm_desktop.core.journal.hlc import hlc_datetime
+from crm_desktop.core.services.settings import SettingsService
+from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
+from crm_desktop.core.storage.database import Database, Tx
+from crm_desktop.core.storage.tables import Company, Contact, Deal, JournalEntry, PipelineStage
+from crm_desktop.core.storage.types import utcnow
+
+DEFAULT_STAGES = {
+    "en": (("Lead", 10), ("Qualified", 25), ("Proposal", 50), ("Negotiation", 75)),
+    "zh_CN": (("线索", 10), ("需求确认", 25), ("方案报价", 50), ("谈判", 75)),
+}
+
+
+@dataclass(frozen=True)
+class DealQuery:
+    stage: str | None = None
+    status: str | None = None
+    owner: str | None = None
+    tag: str | None = None
+    contact_id: str | None = None
+    company_id: str | None = None
+
+
+class DealService:
+    def __init__(self, db: Database, settings: SettingsService) -> None:
+        self._db = db
+        self._settings = settings
+
+    # -- pipeline stages -------------------------------------------------------------------
+
+    def stages(self) -> list[StageRead]:
+        with self._db.read() as session:
+            return [StageRead.model_validate(s) for s in self._stage_rows(session)]
+
+    def add_stage(self, name: str, probability: int, position: int | None = None) -> StageRead:
+        if not 0 <= probability <= 100:
+            raise ValidationError(N_("{field} must be between 0 and 100."), field="probability")
+        with self._db.transaction("stage.add") as tx:
+            existing = self._stage_rows(tx.session)
+            row = tx.insert(PipelineStage(
+                id=new_id(), name=rules.required_text(name, "name"), probability=probability,
+                position=len(existing) if position is None else position))
+            return StageRead.model_validate(row)
+
+    def create_default_stages(self, language: str) -> None:
+        for name, probability in DEFAULT_STAGES.get(language, DEFAULT_STAGES["en"]):
+            self.add_stage(name, probability)
+
+    # -- deals -----------------------------------------------------------------------------
+
+    def add(self, new: DealCreate) -> Outcome[DealRead]:
+        with self._db.transaction("deal.add") as tx:
+            values = self._clean(tx, new, creating=True)
+            row = tx.insert(Deal(id=new_id(), **values))
+            add_tags(tx, "deal", row.id, new.tags)
+            return Outcome(self._read(tx.session, row), tx.changes())
+
+    def update(self, deal_id: str, changes: DealUpdate) -> Outcome[DealRead]:
+        with self._db.transaction("deal.update") as tx:
+            row = tx.get(Deal, deal_id)
+            tx.update(row, self._clean(tx, changes, creating=False, current=row))
+            return Outcome(self._read(tx.session, row), tx.changes())
+
+    def move(self, deal_id: str, stage: str) -> Outcome[DealRead]:
+        return self.update(deal_id, DealUpdate(stage=stage))
+
+    def win(self, deal_id: str) -> Outcome[DealRead]:
+        return self._close(deal_id, "won", "")
+
+    def lose(self, deal_id: str, reason: str) -> Outcome[DealRead]:
+        return self._close(deal_id, "lost", rules.required_text(reason, "lost_reason"))
+
+    def reopen(self, deal_id: str) -> Outcome[DealRead]:
+        with self._db.transaction("deal.reopen") as tx:
+            row = tx.get(Deal, deal_id)
+            tx.update(row, {"status": "open", "lost_reason": "", "closed_at": None})
+            return Outcome(self._read(tx.session, row), tx.changes())
+
+    def delete(self, deal_id: str) -> Outcome[None]:
+        with self._db.transaction("deal.delete") as tx:
+            tx.soft_delete(tx.get(Deal, deal_id))
+            return Outcome(None, tx.changes())
+
+    def get(self, deal_id: str) -> DealRead:
+        with self._db.transaction("read") as tx:
+            return self._read(tx.session, tx.get(Deal, deal_id))
+
+    def count(self, query: DealQuery = DealQuery()) -> int:
+        with self._db.read() as session:
+            statement = self._filtered(session, select(func.count()).select_from(Deal), query)
+            return int(session.exec(statement).one())
+
+    def page(self, query: DealQuery = DealQuery(), offset: int = 0,
+             limit: int = 100) -> list[DealRead]:
+        with self._db.read() as session:
+            statement = self._filtered(session, select(Deal), query)
+            rows = list(session.exec(statement.order_by(col(Deal.created_at).desc())
+                                     .offset(offset).limit(limit)))
+            return self._read_many(session, rows)
+
+    def stage_history(self, deal_id: str) -> list[StageChange]:
+        """Every stage the deal passed through, oldest first."""
+        with self._db.read() as session:
+            names = {s.id: s.name for s in self._stage_rows(session, include_deleted=True)}
+            query = (select(JournalEntry).where(JournalEntry.row_id == deal_id,
+                                                JournalEntry.field == "stage_id")
+                     .order_by(col(JournalEntry.hlc)))
+            return [StageChange(deal_id=deal_id, from_stage=names.get(e.old_value),
+                                to_stage=names.get(e.new_value, str(e.new_value)),
+                                at=hlc_datetime(e.hlc), actor=e.actor)
+                    for e in session.exec(query)]
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _close(self, deal_id: str, status: str, reason: str) -> Outcome[DealRead]:
+        with self._db.transaction(f"deal.{status}") as tx:
+            row = tx.get(Deal, deal_id)
+            tx.update(row, {"status": status, "lost_reason": reason, "closed_at": utcnow()})
+            return Outcome(self._read(tx.session, row), tx.changes())
+
+    def _clean(self, tx: Tx, fields: DealFields, *, creating: bool,
+               current: Deal | None = None) -> dict[str, Any]:
+        given = {k: v for k, v in fields.model_dump(exclude_unset=True, exclude={"tags"}).items()
+                 if v is not None}
+        values: dict[str, Any] = {}
+        if "title" in given or creating:
+            values["title"] = rules.required_text(given.get("title"), "title")
+        for link, table in (("contact_id", Contact), ("company_id", Company)):
+            if given.get(link):
+                values[link] = tx.get(table, given[link]).id
+        if "stage" in given or creating:
+            values["stage_id"] = self._stage_id(tx.session, given.get("stage"))
+        if "amount" in given or "currency" in given or creating:
+            currency = given.get("currency") or (current.currency if current else
+                                                 self._settings.get().currency)
+            amount = given.get("amount", current and Money(current.amount_minor, currency).amount)
+            money = Money.parse(amount or 0, currency)
+            values |= {"amount_minor": money.minor, "currency": money.currency}
+        if "expected_close" in given:
+            values["expected_close"] = rules.iso_date(given["expected_close"], "expected_close")
+        for plain in ("source", "owner"):
+            if plain in given:
+                values[plain] = given[plain]
+        return values
+
+    def _stage_id(self, session: Session, stage: str | None) -> str:
+        stages = self._stage_rows(session)
+        if not stages:
+            raise ValidationError(N_("The pipeline has no stages."), field="stage")
+        if not stage:
+            return stages[0].id
+        for row in stages:
+            if stage in (row.id, row.name) or row.name.lower() == stage.lower():
+                return row.id
+        raise ValidationError(N_("'{value}' is not one of: {options}."), field="stage",
+                              value=stage, options=", ".join(s.name for s in stages))
+
+    @staticmethod
+    def _stage_rows(session: Session, include_deleted: bool = False) -> list[PipelineStage]:
+        query = select(PipelineStage).order_by(PipelineStage.position)
+        if not include_deleted:
+            query = query.where(col(PipelineStage.deleted_at).is_(None))
+        return list(session.exec(query))
+
+    def _filtered(self, session: Session, statement: Any, query: DealQuery) -> Any:
+        statement = statement.where(col(Deal.deleted_at).is_(None))
+        if query.stage:
+            statement = statement.where(Deal.stage_id == self._stage_id(session, query.stage))
+        if query.status:
+            statement = statement.where(Deal.status == rules.choice(query.status, DEAL_STATUSES,
+                                                                    "status"))
+        if query.tag:
+            statement = statement.where(col(Deal.id).in_(ids_with_tag("deal", query.tag)))
+        for name in ("owner", "contact_id", "company_id"):
+            if getattr(query, name):
+                statement = statement.where(getattr(Deal, name) == getattr(query, name))
+        return statement
+
+    def _read(self, session: Session, row: Deal) -> DealRead:
+        return self._read_many(session, [row])[0]
+
+    def _read_many(self, session: Session, rows: list[Deal]) -> list[DealRead]:
+        stages = {s.id: s for s in self._stage_rows(session, include_deleted=True)}
+        tags = tags_of(session, "deal", [r.id for r in rows])
+        result = []
+        for row in rows:
+            stage = stages.get(row.stage_id)
+            probability = {"won": 100, "lost": 0}.get(row.status, stage.probability if stage else 0)
+            result.append(DealRead.model_validate(row.model_dump() | {
+                "stage_name": stage.name if stage else "", "probability": probability,
+                "amount": Money(row.amount_minor, row.currency).amount,
+                "tags": tags.get(row.id, ())}))
+        return result
+

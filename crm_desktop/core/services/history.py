@@ -1,0 +1,71 @@
+"""Per-record history and undo of the last change, both read from the change journal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from crm_desktop.core.domain.changes import Outcome
+from crm_desktop.core.domain.models import HistoryEntry, UndoResult
+from crm_desktop.core.errors import NothingToUndoError
+from crm_desktop.core.journal.hlc import hlc_datetime
+from crm_desktop.core.storage.database import Database, Tx
+from crm_desktop.core.storage.tables import ENTITY_TABLES, JournalEntry, Record
+from crm_desktop.core.storage.types import UtcDateTime, utcnow
+
+
+class HistoryService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def of(self, row_id: str) -> list[HistoryEntry]:
+        """Who changed which field of a record, when, oldest first."""
+        with self._db.read() as session:
+            return [HistoryEntry(at=hlc_datetime(e.hlc), **e.model_dump(exclude={"id"}))
+                    for e in self._db.journal.history(session, row_id)]
+
+    def undo(self) -> Outcome[UndoResult]:
+        """Reverse this device's last change as a new journal batch."""
+        with self._db.transaction("undo") as tx:
+            batch = self._db.journal.last_undoable(tx.session)
+            if batch is None:
+                raise NothingToUndoError()
+            entries = self._db.journal.entries_of(tx.session, batch.id)
+            for entry in entries:
+                _reverse(tx, entry)
+            tx.batch.undo_of = batch.id
+            batch.undone_by = tx.batch.id
+            tx.session.add(batch)
+            return Outcome(UndoResult(batch_id=batch.id, action=batch.action, fields=len(entries)),
+                           tx.changes())
+
+
+def _reverse(tx: Tx, entry: JournalEntry) -> None:
+    table = ENTITY_TABLES.get(entry.entity)
+    if table is None:
+        return
+    row = tx.session.get(table, entry.row_id)
+    if row is None:
+        return
+    if entry.op == "insert":
+        if row.deleted_at is None:
+            tx.update(row, {"deleted_at": utcnow()}, op="delete")
+        return
+    tx.update(row, {entry.field: decode(table, entry.field, entry.old_value)}, op="undo")
+
+
+def decode(table: type[Record], field: str, value: Any) -> Any:
+    """Turn a journal (JSON) value back into the column's Python value."""
+    column_type = table.__table__.c[field].type  # type: ignore[attr-defined]
+    if isinstance(column_type, UtcDateTime) and isinstance(value, str):
+        return datetime.fromisoformat(value)
+    return value
+
+
+def row_label(row: Record) -> str:
+    for name in ("display_name", "name", "title", "subject", "body"):
+        if hasattr(row, name):
+            return str(getattr(row, name))[:80]
+    return row.id

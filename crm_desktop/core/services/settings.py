@@ -1,0 +1,48 @@
+"""Workspace settings kept inside the encrypted file (meta table): region, currency, stages' defaults."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from crm_desktop.core.domain.money import currency_code
+from crm_desktop.core.domain.rules import choice
+from crm_desktop.core.storage.database import Database
+from crm_desktop.core.storage.tables import Meta
+
+import phonenumbers
+
+SETTINGS_KEY = "settings"
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    business_name: str = ""
+    default_region: str = "CN"
+    currency: str = "CNY"
+    language: str = ""
+
+
+class SettingsService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._cached: Settings | None = None
+
+    def get(self) -> Settings:
+        if self._cached is None:
+            with self._db.read() as session:
+                row = session.get(Meta, SETTINGS_KEY)
+                self._cached = Settings.model_validate(row.value if row else {})
+        return self._cached
+
+    def update(self, **values: Any) -> Settings:
+        merged = self.get().model_dump() | {k: v for k, v in values.items() if v is not None}
+        merged["currency"] = currency_code(merged["currency"])
+        merged["default_region"] = choice(merged["default_region"].upper(),
+                                          sorted(phonenumbers.SUPPORTED_REGIONS), "default_region")
+        settings = Settings.model_validate(merged)
+        with self._db.transaction("settings") as tx:
+            tx.session.merge(Meta(key=SETTINGS_KEY, value=settings.model_dump()))
+        self._cached = settings
+        return settings

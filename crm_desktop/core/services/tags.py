@@ -1,0 +1,46 @@
+"""Tag use-cases: put tags on, take tags off, list them."""
+
+from __future__ import annotations
+
+from sqlmodel import col, select
+
+from crm_desktop.core.domain.changes import Outcome
+from crm_desktop.core.domain.models import TAGGABLE
+from crm_desktop.core.domain.rules import choice
+from crm_desktop.core.services.tagging import add_tags, remove_tags, tags_of
+from crm_desktop.core.storage.database import Database
+from crm_desktop.core.storage.tables import Company, Contact, Deal, Tag
+
+TABLES = {"contact": Contact, "company": Company, "deal": Deal}
+
+
+class TagService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, entity: str, row_id: str, names: list[str]) -> Outcome[tuple[str, ...]]:
+        with self._db.transaction("tag.add") as tx:
+            tx.get(TABLES[choice(entity, TAGGABLE, "entity")], row_id)
+            add_tags(tx, entity, row_id, names)
+            tx.session.flush()
+            return Outcome(tags_of(tx.session, entity, [row_id]).get(row_id, ()), tx.changes())
+
+    def remove(self, entity: str, row_id: str, names: list[str]) -> Outcome[tuple[str, ...]]:
+        with self._db.transaction("tag.remove") as tx:
+            tx.get(TABLES[choice(entity, TAGGABLE, "entity")], row_id)
+            remove_tags(tx, entity, row_id, names)
+            tx.session.flush()
+            return Outcome(tags_of(tx.session, entity, [row_id]).get(row_id, ()), tx.changes())
+
+    def all(self) -> list[str]:
+        with self._db.read() as session:
+            query = select(Tag.name).where(col(Tag.deleted_at).is_(None)).order_by(Tag.name)
+            return list(session.exec(query))
+
+    def entity_of(self, row_id: str) -> str | None:
+        """Which taggable kind `row_id` is, if any."""
+        with self._db.read() as session:
+            for entity, table in TABLES.items():
+                if session.get(table, row_id) is not None:
+                    return entity
+        return None

@@ -1,0 +1,70 @@
+"""The recycle bin: soft-deleted records can be listed, restored, or purged for good."""
+
+from __future__ import annotations
+
+from sqlalchemy import update
+from sqlmodel import col, delete, select
+
+from crm_desktop.core.domain.changes import Outcome
+from crm_desktop.core.domain.models import TrashItem
+from crm_desktop.core.errors import NotFoundError
+from crm_desktop.core.services.history import row_label
+from crm_desktop.core.storage.database import Database, Tx
+from crm_desktop.core.storage.tables import (Company, Contact, Deal, JournalEntry, Note, Record,
+                                             Reminder, ServiceLog, Tagging)
+
+BIN: dict[str, type[Record]] = {"contact": Contact, "company": Company, "deal": Deal,
+                                "reminder": Reminder, "service": ServiceLog, "note": Note}
+# Who points at whom: purging a row clears these references first.
+REFERENCES: dict[type[Record], tuple[tuple[type[Record], str], ...]] = {
+    Company: ((Contact, "company_id"), (Deal, "company_id"), (Note, "company_id")),
+    Contact: ((Deal, "contact_id"), (Reminder, "contact_id"), (ServiceLog, "contact_id"),
+              (Note, "contact_id")),
+    Deal: ((Reminder, "deal_id"), (Note, "deal_id")),
+    ServiceLog: ((Reminder, "service_log_id"),),
+}
+
+
+class TrashService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def list(self, limit: int = 500) -> list[TrashItem]:
+        items: list[TrashItem] = []
+        with self._db.read() as session:
+            for entity, table in BIN.items():
+                query = (select(table).where(col(table.deleted_at).is_not(None))
+                         .order_by(col(table.deleted_at).desc()).limit(limit))
+                items += [TrashItem(entity=entity, id=r.id, label=row_label(r),
+                                    deleted_at=r.deleted_at) for r in session.exec(query)]
+        return sorted(items, key=lambda i: i.deleted_at, reverse=True)[:limit]
+
+    def restore(self, row_id: str) -> Outcome[TrashItem]:
+        with self._db.transaction("trash.restore") as tx:
+            entity, row = self._find_deleted(tx, row_id)
+            deleted_at = row.deleted_at
+            tx.restore(row)
+            return Outcome(TrashItem(entity=entity, id=row.id, label=row_label(row),
+                                     deleted_at=deleted_at), tx.changes())
+
+    def purge(self, row_id: str) -> Outcome[None]:
+        """Remove a deleted record for good, with its values in the journal. Cannot be undone."""
+        with self._db.transaction("trash.purge") as tx:
+            entity, row = self._find_deleted(tx, row_id)
+            for table, column in REFERENCES.get(type(row), ()):
+                tx.session.exec(update(table).where(getattr(table, column) == row.id)
+                                .values({column: None}))  # type: ignore[call-overload]
+            tx.session.exec(delete(Tagging).where(Tagging.row_id == row.id))  # type: ignore[call-overload]
+            tx.session.exec(update(JournalEntry).where(JournalEntry.row_id == row.id)  # type: ignore[call-overload]
+                            .values(old_value=None, new_value=None))
+            tx.session.delete(row)
+            tx.touched.add((entity, row_id))
+            return Outcome(None, tx.changes())
+
+    @staticmethod
+    def _find_deleted(tx: Tx, row_id: str) -> tuple[str, Record]:
+        for entity, table in BIN.items():
+            row = tx.session.get(table, row_id)
+            if row is not None and row.deleted_at is not None:
+                return entity, row
+        raise NotFoundError(id=row_id)

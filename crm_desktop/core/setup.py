@@ -1,0 +1,33 @@
+"""Creating and unlocking a workspace: the steps `crm init` and the first-run wizard share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crm_desktop.core.config.paths import AppPaths
+from crm_desktop.core.crm import Crm, open_crm
+from crm_desktop.core.errors import ReadOnlyError
+from crm_desktop.core.security.keystore import KeyStore
+from crm_desktop.core.security.vault import Vault
+
+
+@dataclass(frozen=True)
+class NewWorkspace:
+    crm: Crm
+    recovery_key: str
+
+
+def init_workspace(paths: AppPaths, keystore: KeyStore, passphrase: str, *,
+                   language: str = "en", business_name: str = "", currency: str = "CNY",
+                   region: str = "CN", actor: str | None = None) -> NewWorkspace:
+    """Key slots, then the encrypted database with its schema, settings and default stages."""
+    try:
+        paths.root.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise ReadOnlyError(path=str(paths.root)) from None
+    keys = Vault(paths, keystore).create(passphrase)
+    crm = open_crm(paths, keys.data_key, actor=actor, create=True)
+    crm.settings.update(business_name=business_name, currency=currency, default_region=region,
+                        language=language)
+    crm.deals.create_default_stages(language)
+    return NewWorkspace(crm, keys.recovery_key)

@@ -1,0 +1,117 @@
+"""Transactions: every service call is one transaction that journals and re-indexes what it touches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlmodel import Session
+
+from crm_desktop.core.domain.changes import Changes
+from crm_desktop.core.errors import NotFoundError, WorkspaceLockedError
+from crm_desktop.core.journal.journal import Journal
+from crm_desktop.core.storage.engine import translate_error
+from crm_desktop.core.storage.tables import ENTITY_TABLES, JournalBatch, Record
+from crm_desktop.core.storage.types import utcnow
+
+R = TypeVar("R", bound=Record)
+Reindexer = Callable[[Session, set[tuple[str, str]]], None]
+ENTITY_OF: dict[type[Record], str] = {table: name for name, table in ENTITY_TABLES.items()}
+
+
+class Tx:
+    """One open transaction: insert/update/delete rows with their journal rows and index updates."""
+
+    def __init__(self, session: Session, journal: Journal, action: str,
+                 undo_of: str | None = None) -> None:
+        self.session = session
+        self._journal = journal
+        self._action = action
+        self._undo_of = undo_of
+        self._batch: JournalBatch | None = None
+        self.touched: set[tuple[str, str]] = set()
+
+    @property
+    def batch(self) -> JournalBatch:
+        if self._batch is None:
+            self._batch = self._journal.open_batch(self.session, self._action, self._undo_of)
+        return self._batch
+
+    def get(self, table: type[R], row_id: str, *, include_deleted: bool = False) -> R:
+        row = self.session.get(table, row_id)
+        if row is None or (row.deleted_at is not None and not include_deleted):
+            raise NotFoundError(id=row_id)
+        return row
+
+    def insert(self, row: R) -> R:
+        self.session.add(row)
+        values = {k: v for k, v in row.model_dump().items() if v not in (None, "", [], {}, False)}
+        self._record(row, "insert", {k: (None, v) for k, v in values.items()})
+        return row
+
+    def update(self, row: R, values: dict[str, Any], op: str = "update") -> dict[str, tuple[Any, Any]]:
+        """Set the fields that really change; journal them; return {field: (old, new)}."""
+        changed = {k: (getattr(row, k), v) for k, v in values.items() if getattr(row, k) != v}
+        if not changed:
+            return {}
+        for field, (_old, new) in changed.items():
+            setattr(row, field, new)
+        row.updated_at = utcnow()
+        self.session.add(row)
+        self._record(row, op, changed)
+        return changed
+
+    def soft_delete(self, row: Record) -> None:
+        if row.deleted_at is None:
+            self.update(row, {"deleted_at": utcnow()}, op="delete")
+
+    def restore(self, row: Record) -> None:
+        if row.deleted_at is not None:
+            self.update(row, {"deleted_at": None}, op="restore")
+
+    def _record(self, row: Record, op: str, changes: dict[str, tuple[Any, Any]]) -> None:
+        entity = ENTITY_OF[type(row)]
+        self._journal.record(self.session, self.batch, entity, row.id, op, changes)
+        self.touched.add((entity, row.id))
+
+    def changes(self) -> Changes:
+        return Changes.of(self.touched)
+
+
+class Database:
+    def __init__(self, engine: Engine, journal: Journal, reindex: Reindexer,
+                 read_only: bool = False) -> None:
+        self.engine = engine
+        self.journal = journal
+        self._reindex = reindex
+        self.read_only = read_only
+
+    @contextmanager
+    def transaction(self, action: str, undo_of: str | None = None) -> Iterator[Tx]:
+        """All or nothing: the change, its journal rows and its index rows commit together."""
+        if self.read_only and action != "read":
+            raise WorkspaceLockedError()
+        with Session(self.engine, expire_on_commit=False, autoflush=True) as session:
+            tx = Tx(session, self.journal, action, undo_of)
+            try:
+                yield tx
+                session.flush()
+                self._reindex(session, tx.touched)
+                session.commit()
+            except (OperationalError, DBAPIError) as exc:
+                session.rollback()
+                raise translate_error(exc) from None
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            except (OperationalError, DBAPIError) as exc:
+                raise translate_error(exc) from None

@@ -1,0 +1,187 @@
+"""The schema. Ids are time-ordered UUID text; no UNIQUE constraint on any business field (sync
+merges rows from several laptops); deletes are soft (`deleted_at`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Column, Index
+from sqlmodel import Field, SQLModel
+
+from crm_desktop.core.storage.types import JsonText, UtcDateTime, utcnow
+
+
+def _utc(nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UtcDateTime, nullable=nullable, index=index))
+
+
+def _json(default: Any) -> Any:
+    return Field(default_factory=default, sa_column=Column(JsonText, nullable=False))
+
+
+class Record(SQLModel):
+    """Columns every business table has."""
+
+    id: str = Field(primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    deleted_at: datetime | None = Field(default=None, sa_type=UtcDateTime, index=True)
+    owner: str = ""
+
+
+class Company(Record, table=True):
+    __tablename__: ClassVar[str] = "companies"
+    name: str = Field(index=True)
+    industry: str = ""
+    phone: str = ""
+    website: str = ""
+    address: str = ""
+    notes: str = ""
+
+
+class Contact(Record, table=True):
+    __tablename__: ClassVar[str] = "contacts"
+    display_name: str = Field(index=True)
+    family_name: str = ""
+    given_name: str = ""
+    name_order: str = "eastern"
+    company_id: str | None = Field(default=None, foreign_key="companies.id", index=True)
+    title: str = ""
+    emails: list[dict[str, str]] = _json(list)
+    phones: list[dict[str, str]] = _json(list)
+    addresses: list[dict[str, str]] = _json(list)
+    birthday: str | None = None
+    lead_source: str = ""
+    lifecycle_stage: str = Field(default="lead", index=True)
+    marketing_consent: bool = False
+    consent_date: str | None = None
+    consent_source: str = ""
+    custom_fields: dict[str, str] = _json(dict)
+
+
+class PipelineStage(Record, table=True):
+    __tablename__: ClassVar[str] = "pipeline_stages"
+    name: str
+    position: int = 0
+    probability: int = 0
+
+
+class Deal(Record, table=True):
+    __tablename__: ClassVar[str] = "deals"
+    title: str
+    contact_id: str | None = Field(default=None, foreign_key="contacts.id", index=True)
+    company_id: str | None = Field(default=None, foreign_key="companies.id", index=True)
+    stage_id: str = Field(foreign_key="pipeline_stages.id", index=True)
+    amount_minor: int = 0
+    currency: str = "CNY"
+    expected_close: str | None = Field(default=None, index=True)
+    status: str = Field(default="open", index=True)
+    lost_reason: str = ""
+    source: str = ""
+    closed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class ServiceLog(Record, table=True):
+    __tablename__: ClassVar[str] = "service_logs"
+    contact_id: str | None = Field(default=None, foreign_key="contacts.id", index=True)
+    subject: str
+    description: str = ""
+    channel: str = "phone"
+    category: str = ""
+    priority: str = "normal"
+    status: str = Field(default="open", index=True)
+    opened_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    resolved_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    resolution: str = ""
+    satisfaction: int | None = None
+
+
+class Reminder(Record, table=True):
+    __tablename__: ClassVar[str] = "reminders"
+    title: str
+    due_at: datetime = Field(sa_type=UtcDateTime, index=True)
+    contact_id: str | None = Field(default=None, foreign_key="contacts.id", index=True)
+    deal_id: str | None = Field(default=None, foreign_key="deals.id", index=True)
+    service_log_id: str | None = Field(default=None, foreign_key="service_logs.id", index=True)
+    rrule: str = ""
+    snoozed_until: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    done_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    notes: str = ""
+
+
+class Note(Record, table=True):
+    __tablename__: ClassVar[str] = "notes"
+    kind: str = "note"
+    body: str
+    contact_id: str | None = Field(default=None, foreign_key="contacts.id", index=True)
+    company_id: str | None = Field(default=None, foreign_key="companies.id", index=True)
+    deal_id: str | None = Field(default=None, foreign_key="deals.id", index=True)
+    occurred_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+
+
+class Tag(Record, table=True):
+    __tablename__: ClassVar[str] = "tags"
+    name: str = Field(index=True)
+    color: str = ""
+
+
+class Tagging(Record, table=True):
+    """A tag on a contact, company or deal (many-to-many)."""
+
+    __tablename__: ClassVar[str] = "taggings"
+    tag_id: str = Field(foreign_key="tags.id", index=True)
+    entity: str
+    row_id: str = Field(index=True)
+
+
+class JournalBatch(SQLModel, table=True):
+    """One user action (one transaction): the unit of undo and of sync."""
+
+    __tablename__: ClassVar[str] = "journal_batches"
+    id: str = Field(primary_key=True)
+    hlc: int = Field(index=True)
+    device_id: str
+    actor: str = ""
+    action: str = ""
+    undo_of: str | None = None
+    undone_by: str | None = None
+
+
+class JournalEntry(SQLModel, table=True):
+    """One changed field of one row."""
+
+    __tablename__: ClassVar[str] = "journal"
+    __table_args__ = (Index("ix_journal_row", "row_id", "hlc"),)
+    id: str = Field(primary_key=True)
+    batch_id: str = Field(foreign_key="journal_batches.id", index=True)
+    hlc: int
+    device_id: str
+    actor: str = ""
+    entity: str
+    row_id: str
+    op: str
+    field: str
+    old_value: Any = Field(default=None, sa_column=Column(JsonText))
+    new_value: Any = Field(default=None, sa_column=Column(JsonText))
+
+
+class Meta(SQLModel, table=True):
+    """Workspace facts: workspace id, device id, settings."""
+
+    __tablename__: ClassVar[str] = "meta"
+    key: str = Field(primary_key=True)
+    value: Any = Field(default=None, sa_column=Column(JsonText))
+
+
+ENTITY_TABLES: dict[str, type[Record]] = {
+    "company": Company,
+    "contact": Contact,
+    "stage": PipelineStage,
+    "deal": Deal,
+    "service": ServiceLog,
+    "reminder": Reminder,
+    "note": Note,
+    "tag": Tag,
+    "tagging": Tagging,
+}
