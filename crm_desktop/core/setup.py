@@ -26,8 +26,19 @@ def init_workspace(paths: AppPaths, keystore: KeyStore, passphrase: str, *,
     except OSError:
         raise ReadOnlyError(path=str(paths.root)) from None
     keys = Vault(paths, keystore).create(passphrase)
-    crm = open_crm(paths, keys.data_key, actor=actor, create=True)
-    crm.settings.update(business_name=business_name, currency=currency, default_region=region,
-                        language=language)
-    crm.deals.create_default_stages(language)
+    try:
+        crm = open_crm(paths, keys.data_key, actor=actor, create=True)
+        crm.settings.update(business_name=business_name, currency=currency,
+                            default_region=region, language=language)
+        crm.deals.create_default_stages(language)
+    except BaseException:
+        _remove_partial(paths)
+        raise
     return NewWorkspace(crm, keys.recovery_key)
+
+
+def _remove_partial(paths: AppPaths) -> None:
+    """A failed init leaves no half workspace behind (it would block the next `crm init`)."""
+    for path in (paths.key_slots, paths.database, paths.database.with_name("crm.db-wal"),
+                 paths.database.with_name("crm.db-shm")):
+        path.unlink(missing_ok=True)

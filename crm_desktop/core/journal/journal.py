@@ -29,6 +29,15 @@ def to_json_value(value: Any) -> Any:
     return value
 
 
+def is_blank(value: Any) -> bool:
+    """Blank values are not journalled on insert (the column default says the same)."""
+    return value is None or (isinstance(value, (str, list, dict)) and not value)
+
+
+def insert_changes(values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+    return {field: (None, value) for field, value in values.items() if not is_blank(value)}
+
+
 @dataclass(frozen=True)
 class JournalIdentity:
     device_id: str
@@ -44,22 +53,24 @@ class Journal:
         batch = JournalBatch(id=new_id(), hlc=self.clock.now(), device_id=self.identity.device_id,
                              actor=self.identity.actor, action=action, undo_of=undo_of)
         session.add(batch)
+        session.flush()
         return batch
 
     def record(self, session: Session, batch: JournalBatch, entity: str, row_id: str, op: str,
                changes: FieldChanges) -> None:
         for field, (old, new) in changes.items():
             session.add(JournalEntry(
-                id=new_id(), batch_id=batch.id, hlc=self.clock.now(),
-                device_id=self.identity.device_id, actor=self.identity.actor, entity=entity,
-                row_id=row_id, op=op, field=field,
-                old_value=to_json_value(old), new_value=to_json_value(new)))
+                batch_seq=batch.seq, hlc=self.clock.now(), entity=entity, row_id=row_id, op=op,
+                field=field, old_value=to_json_value(old), new_value=to_json_value(new)))
 
     @staticmethod
-    def history(session: Session, row_id: str, limit: int = 500) -> list[JournalEntry]:
-        query = (select(JournalEntry).where(JournalEntry.row_id == row_id)
+    def history(session: Session, row_id: str,
+                limit: int = 500) -> list[tuple[JournalEntry, JournalBatch]]:
+        query = (select(JournalEntry, JournalBatch)
+                 .join(JournalBatch, col(JournalBatch.seq) == JournalEntry.batch_seq)
+                 .where(JournalEntry.row_id == row_id)
                  .order_by(col(JournalEntry.hlc)).limit(limit))
-        return list(session.exec(query))
+        return [(entry, batch) for entry, batch in session.exec(query)]
 
     def last_undoable(self, session: Session) -> JournalBatch | None:
         query = (select(JournalBatch)
@@ -69,7 +80,7 @@ class Journal:
         return session.exec(query).first()
 
     @staticmethod
-    def entries_of(session: Session, batch_id: str) -> list[JournalEntry]:
-        query = (select(JournalEntry).where(JournalEntry.batch_id == batch_id)
+    def entries_of(session: Session, batch: JournalBatch) -> list[JournalEntry]:
+        query = (select(JournalEntry).where(JournalEntry.batch_seq == batch.seq)
                  .order_by(col(JournalEntry.hlc).desc()))
         return list(session.exec(query))

@@ -12,7 +12,7 @@ from crm_desktop.core.domain.models import CompanyCreate, CompanyFields, Company
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
-from crm_desktop.core.storage.database import Database
+from crm_desktop.core.storage.database import Database, get_live
 from crm_desktop.core.storage.tables import Company
 
 
@@ -44,8 +44,8 @@ class CompanyService:
             return Outcome(None, tx.changes())
 
     def get(self, company_id: str) -> CompanyRead:
-        with self._db.transaction("read") as tx:
-            return self._read(tx.session, tx.get(Company, company_id))
+        with self._db.read() as session:
+            return self._read(session, get_live(session, Company, company_id))
 
     def count(self, tag: str | None = None) -> int:
         with self._db.read() as session:

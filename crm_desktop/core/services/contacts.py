@@ -17,7 +17,7 @@ from crm_desktop.core.i18n import N_
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
-from crm_desktop.core.storage.database import Database, Tx
+from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Company, Contact
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -66,10 +66,7 @@ class ContactService:
 
     def get(self, contact_id: str, *, include_deleted: bool = False) -> ContactRead:
         with self._db.read() as session:
-            row = session.get(Contact, contact_id)
-            if row is None or (row.deleted_at and not include_deleted):
-                from crm_desktop.core.errors import NotFoundError
-                raise NotFoundError(id=contact_id)
+            row = get_live(session, Contact, contact_id, include_deleted=include_deleted)
             return self._read(session, row)
 
     def count(self, query: ContactQuery = ContactQuery()) -> int:
@@ -103,7 +100,7 @@ class ContactService:
 
     def _clean(self, fields: ContactFields, *, creating: bool,
                current: Contact | None = None) -> dict[str, Any]:
-        given = fields.model_dump(exclude_unset=True, exclude={"tags"})
+        given = fields.model_dump(include=fields.model_fields_set - {"tags"})
         values: dict[str, Any] = {}
         region = self._settings.get().default_region
         for key, value in given.items():

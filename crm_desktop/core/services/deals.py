@@ -18,8 +18,8 @@ from crm_desktop.core.ids import new_id
 from crm_desktop.core.journal.hlc import hlc_datetime
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
-from crm_desktop.core.storage.database import Database, Tx
-from crm_desktop.core.storage.tables import Company, Contact, Deal, JournalEntry, PipelineStage
+from crm_desktop.core.storage.database import Database, Tx, get_live
+from crm_desktop.core.storage.tables import Company, Contact, Deal, PipelineStage
 from crm_desktop.core.storage.types import utcnow
 
 DEFAULT_STAGES = {
@@ -99,8 +99,8 @@ class DealService:
             return Outcome(None, tx.changes())
 
     def get(self, deal_id: str) -> DealRead:
-        with self._db.transaction("read") as tx:
-            return self._read(tx.session, tx.get(Deal, deal_id))
+        with self._db.read() as session:
+            return self._read(session, get_live(session, Deal, deal_id))
 
     def count(self, query: DealQuery = DealQuery()) -> int:
         with self._db.read() as session:
@@ -119,13 +119,11 @@ class DealService:
         """Every stage the deal passed through, oldest first."""
         with self._db.read() as session:
             names = {s.id: s.name for s in self._stage_rows(session, include_deleted=True)}
-            query = (select(JournalEntry).where(JournalEntry.row_id == deal_id,
-                                                JournalEntry.field == "stage_id")
-                     .order_by(col(JournalEntry.hlc)))
             return [StageChange(deal_id=deal_id, from_stage=names.get(e.old_value),
                                 to_stage=names.get(e.new_value, str(e.new_value)),
-                                at=hlc_datetime(e.hlc), actor=e.actor)
-                    for e in session.exec(query)]
+                                at=hlc_datetime(e.hlc), actor=b.actor)
+                    for e, b in self._db.journal.history(session, deal_id)
+                    if e.field == "stage_id"]
 
     # -- helpers ---------------------------------------------------------------------------
 

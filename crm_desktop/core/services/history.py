@@ -23,8 +23,11 @@ class HistoryService:
     def of(self, row_id: str) -> list[HistoryEntry]:
         """Who changed which field of a record, when, oldest first."""
         with self._db.read() as session:
-            return [HistoryEntry(at=hlc_datetime(e.hlc), **e.model_dump(exclude={"id"}))
-                    for e in self._db.journal.history(session, row_id)]
+            return [HistoryEntry(at=hlc_datetime(e.hlc), hlc=e.hlc, actor=b.actor,
+                                 device_id=b.device_id, entity=e.entity, row_id=e.row_id, op=e.op,
+                                 field=e.field, old_value=e.old_value, new_value=e.new_value,
+                                 batch_id=b.id)
+                    for e, b in self._db.journal.history(session, row_id)]
 
     def undo(self) -> Outcome[UndoResult]:
         """Reverse this device's last change as a new journal batch."""
@@ -32,7 +35,7 @@ class HistoryService:
             batch = self._db.journal.last_undoable(tx.session)
             if batch is None:
                 raise NothingToUndoError()
-            entries = self._db.journal.entries_of(tx.session, batch.id)
+            entries = self._db.journal.entries_of(tx.session, batch)
             for entry in entries:
                 _reverse(tx, entry)
             tx.batch.undo_of = batch.id

@@ -15,7 +15,7 @@ from crm_desktop.core.domain.models import ReminderCreate, ReminderFields, Remin
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.ids import new_id
-from crm_desktop.core.storage.database import Database, Tx
+from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Contact, Deal, Reminder, ServiceLog
 from crm_desktop.core.storage.types import utcnow
 
@@ -80,8 +80,8 @@ class ReminderService:
             return Outcome(None, tx.changes())
 
     def get(self, reminder_id: str) -> ReminderRead:
-        with self._db.transaction("read") as tx:
-            return ReminderRead.model_validate(tx.get(Reminder, reminder_id))
+        with self._db.read() as session:
+            return ReminderRead.model_validate(get_live(session, Reminder, reminder_id))
 
     def list(self, due: DueFilter = "all", *, now: datetime | None = None,
              day_start: datetime | None = None, contact_id: str | None = None,

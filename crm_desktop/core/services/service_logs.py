@@ -11,7 +11,7 @@ from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import (SERVICE_CHANNELS, SERVICE_PRIORITIES, SERVICE_STATUSES,
                                             ServiceCreate, ServiceFields, ServiceRead)
 from crm_desktop.core.ids import new_id
-from crm_desktop.core.storage.database import Database, Tx
+from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Contact, ServiceLog
 from crm_desktop.core.storage.types import utcnow
 
@@ -49,8 +49,8 @@ class ServiceLogService:
             return Outcome(None, tx.changes())
 
     def get(self, log_id: str) -> ServiceRead:
-        with self._db.transaction("read") as tx:
-            return ServiceRead.model_validate(tx.get(ServiceLog, log_id))
+        with self._db.read() as session:
+            return ServiceRead.model_validate(get_live(session, ServiceLog, log_id))
 
     def list(self, *, status: str | None = None, contact_id: str | None = None,
              offset: int = 0, limit: int = 100) -> list[ServiceRead]:

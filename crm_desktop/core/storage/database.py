@@ -12,14 +12,23 @@ from sqlmodel import Session
 
 from crm_desktop.core.domain.changes import Changes
 from crm_desktop.core.errors import NotFoundError, WorkspaceLockedError
-from crm_desktop.core.journal.journal import Journal
-from crm_desktop.core.storage.engine import translate_error
+from crm_desktop.core.journal.journal import Journal, insert_changes
+from crm_desktop.core.storage.engine import WRITE_OPTION, translate_error
 from crm_desktop.core.storage.tables import ENTITY_TABLES, JournalBatch, Record
 from crm_desktop.core.storage.types import utcnow
 
 R = TypeVar("R", bound=Record)
 Reindexer = Callable[[Session, set[tuple[str, str]]], None]
 ENTITY_OF: dict[type[Record], str] = {table: name for name, table in ENTITY_TABLES.items()}
+
+
+def get_live(session: Session, table: type[R], row_id: str, *,
+             include_deleted: bool = False) -> R:
+    """The row, unless it does not exist or is in the recycle bin."""
+    row = session.get(table, row_id)
+    if row is None or (row.deleted_at is not None and not include_deleted):
+        raise NotFoundError(id=row_id)
+    return row
 
 
 class Tx:
@@ -41,15 +50,11 @@ class Tx:
         return self._batch
 
     def get(self, table: type[R], row_id: str, *, include_deleted: bool = False) -> R:
-        row = self.session.get(table, row_id)
-        if row is None or (row.deleted_at is not None and not include_deleted):
-            raise NotFoundError(id=row_id)
-        return row
+        return get_live(self.session, table, row_id, include_deleted=include_deleted)
 
     def insert(self, row: R) -> R:
         self.session.add(row)
-        values = {k: v for k, v in row.model_dump().items() if v not in (None, "", [], {}, False)}
-        self._record(row, "insert", {k: (None, v) for k, v in values.items()})
+        self._record(row, "insert", insert_changes(row.model_dump()))
         return row
 
     def update(self, row: R, values: dict[str, Any], op: str = "update") -> dict[str, tuple[Any, Any]]:
@@ -88,13 +93,14 @@ class Database:
         self.journal = journal
         self._reindex = reindex
         self.read_only = read_only
+        self._writer = engine.execution_options(**{WRITE_OPTION: True})
 
     @contextmanager
     def transaction(self, action: str, undo_of: str | None = None) -> Iterator[Tx]:
         """All or nothing: the change, its journal rows and its index rows commit together."""
-        if self.read_only and action != "read":
+        if self.read_only:
             raise WorkspaceLockedError()
-        with Session(self.engine, expire_on_commit=False, autoflush=True) as session:
+        with Session(self._writer, expire_on_commit=False, autoflush=True) as session:
             tx = Tx(session, self.journal, action, undo_of)
             try:
                 yield tx
@@ -103,7 +109,7 @@ class Database:
                 session.commit()
             except (OperationalError, DBAPIError) as exc:
                 session.rollback()
-                raise translate_error(exc) from None
+                raise translate_error(exc) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -114,4 +120,4 @@ class Database:
             try:
                 yield session
             except (OperationalError, DBAPIError) as exc:
-                raise translate_error(exc) from None
+                raise translate_error(exc) from exc

@@ -25,6 +25,9 @@ CONNECTION_PRAGMAS = (
 )
 
 
+WRITE_OPTION = "crm_write"
+
+
 def key_pragma(data_key: bytes) -> str:
     return f"PRAGMA key = \"x'{data_key.hex()}'\""
 
@@ -67,8 +70,10 @@ def _use_explicit_transactions(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
 
     @event.listens_for(engine, "begin")
-    def _begin_immediate(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    def _begin(connection: Any) -> None:
+        # Writers take the write lock up front, so they never fail half-way on an upgrade.
+        writing = connection.get_execution_options().get(WRITE_OPTION)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
 def translate_error(exc: BaseException, path: Path | None = None) -> Exception:

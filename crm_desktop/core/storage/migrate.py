@@ -44,3 +44,9 @@ def upgrade(engine: Engine) -> None:
 def safety_copy_name(folder: Path, revision: str | None) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     return folder / f"crm-before-upgrade-{revision or 'empty'}-{stamp}.db"
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Only for tests that need a workspace of an older schema."""
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), revision)

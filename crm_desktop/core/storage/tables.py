@@ -136,10 +136,14 @@ class Tagging(Record, table=True):
 
 
 class JournalBatch(SQLModel, table=True):
-    """One user action (one transaction): the unit of undo and of sync."""
+    """One user action (one transaction): the unit of undo and of sync.
+
+    `seq` is a local row number only; across laptops a batch is known by its UUID `id`.
+    """
 
     __tablename__: ClassVar[str] = "journal_batches"
-    id: str = Field(primary_key=True)
+    seq: int | None = Field(default=None, primary_key=True)
+    id: str = Field(index=True)
     hlc: int = Field(index=True)
     device_id: str
     actor: str = ""
@@ -149,15 +153,18 @@ class JournalBatch(SQLModel, table=True):
 
 
 class JournalEntry(SQLModel, table=True):
-    """One changed field of one row."""
+    """One changed field of one row. Device and actor are the batch's.
+
+    The journal grows by one row per field, so it is kept narrow: a local integer key, the batch
+    by its local number. Across laptops an entry is known by (device id, hlc): the clock never
+    issues the same value twice on one device.
+    """
 
     __tablename__: ClassVar[str] = "journal"
     __table_args__ = (Index("ix_journal_row", "row_id", "hlc"),)
-    id: str = Field(primary_key=True)
-    batch_id: str = Field(foreign_key="journal_batches.id", index=True)
+    seq: int | None = Field(default=None, primary_key=True)
+    batch_seq: int = Field(foreign_key="journal_batches.seq", index=True)
     hlc: int
-    device_id: str
-    actor: str = ""
     entity: str
     row_id: str
     op: str

@@ -7,7 +7,6 @@ Create Date: 2026-11-25
 from __future__ import annotations
 
 import sqlalchemy as sa
-
 from alembic import op
 
 
@@ -37,6 +36,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_companies_name'), ['name'], unique=False)
 
     op.create_table('journal_batches',
+    sa.Column('seq', sa.Integer(), nullable=False),
     sa.Column('id', sa.String(), nullable=False),
     sa.Column('hlc', sa.Integer(), nullable=False),
     sa.Column('device_id', sa.String(), nullable=False),
@@ -44,10 +44,11 @@ def upgrade() -> None:
     sa.Column('action', sa.String(), nullable=False),
     sa.Column('undo_of', sa.String(), nullable=True),
     sa.Column('undone_by', sa.String(), nullable=True),
-    sa.PrimaryKeyConstraint('id')
+    sa.PrimaryKeyConstraint('seq')
     )
     with op.batch_alter_table('journal_batches', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_journal_batches_hlc'), ['hlc'], unique=False)
+        batch_op.create_index(batch_op.f('ix_journal_batches_id'), ['id'], unique=False)
 
     op.create_table('meta',
     sa.Column('key', sa.String(), nullable=False),
@@ -114,22 +115,20 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_contacts_lifecycle_stage'), ['lifecycle_stage'], unique=False)
 
     op.create_table('journal',
-    sa.Column('id', sa.String(), nullable=False),
-    sa.Column('batch_id', sa.String(), nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('batch_seq', sa.Integer(), nullable=False),
     sa.Column('hlc', sa.Integer(), nullable=False),
-    sa.Column('device_id', sa.String(), nullable=False),
-    sa.Column('actor', sa.String(), nullable=False),
     sa.Column('entity', sa.String(), nullable=False),
     sa.Column('row_id', sa.String(), nullable=False),
     sa.Column('op', sa.String(), nullable=False),
     sa.Column('field', sa.String(), nullable=False),
     sa.Column('old_value', sa.Text(), nullable=True),
     sa.Column('new_value', sa.Text(), nullable=True),
-    sa.ForeignKeyConstraint(['batch_id'], ['journal_batches.id'], ),
-    sa.PrimaryKeyConstraint('id')
+    sa.ForeignKeyConstraint(['batch_seq'], ['journal_batches.seq'], ),
+    sa.PrimaryKeyConstraint('seq')
     )
     with op.batch_alter_table('journal', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_journal_batch_id'), ['batch_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_journal_batch_seq'), ['batch_seq'], unique=False)
         batch_op.create_index('ix_journal_row', ['row_id', 'hlc'], unique=False)
 
     op.create_table('taggings',
@@ -299,7 +298,7 @@ def downgrade() -> None:
     op.drop_table('taggings')
     with op.batch_alter_table('journal', schema=None) as batch_op:
         batch_op.drop_index('ix_journal_row')
-        batch_op.drop_index(batch_op.f('ix_journal_batch_id'))
+        batch_op.drop_index(batch_op.f('ix_journal_batch_seq'))
 
     op.drop_table('journal')
     with op.batch_alter_table('contacts', schema=None) as batch_op:
@@ -320,6 +319,7 @@ def downgrade() -> None:
     op.drop_table('pipeline_stages')
     op.drop_table('meta')
     with op.batch_alter_table('journal_batches', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_journal_batches_id'))
         batch_op.drop_index(batch_op.f('ix_journal_batches_hlc'))
 
     op.drop_table('journal_batches')

@@ -1,0 +1,79 @@
+"""The bulk path (demo data, benchmark, later imports): many rows in one transaction, journalled
+and indexed like single adds, but written with executemany."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import Connection, insert
+
+from crm_desktop.core.ids import new_id
+from crm_desktop.core.journal.journal import insert_changes, to_json_value
+from crm_desktop.core.search.index import SearchDoc, index_many
+from crm_desktop.core.storage.database import ENTITY_OF, Database
+from crm_desktop.core.storage.tables import JournalBatch, Record
+from crm_desktop.core.storage.types import utcnow
+
+DocBuilder = Callable[[Any], SearchDoc]
+JOURNAL_INSERT = ("INSERT INTO journal (batch_seq, hlc, entity, row_id, op, field, new_value) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+class BulkWriter:
+    """Collects rows per table, then writes them, their journal and their index in one commit."""
+
+    def __init__(self, db: Database, action: str) -> None:
+        self._db = db
+        self._action = action
+        self._rows: list[tuple[type[Record], list[dict[str, Any]], DocBuilder | None]] = []
+
+    def add(self, table: type[Record], rows: list[dict[str, Any]],
+            doc: DocBuilder | None = None) -> None:
+        """Queue rows (dicts with every column of `table`, ids included) and their search doc."""
+        self._rows.append((table, rows, doc))
+
+    def commit(self, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+        total = sum(len(rows) for _t, rows, _d in self._rows)
+        done = 0
+        journal = self._db.journal
+        with self._db.engine.begin() as conn:
+            batch_seq = conn.execute(insert(JournalBatch).values(
+                id=new_id(), hlc=journal.clock.now(), device_id=journal.identity.device_id,
+                actor=journal.identity.actor, action=self._action)).inserted_primary_key[0]
+            for table, rows, doc in self._rows:
+                for chunk in _chunks(rows, 5000):
+                    self._write_chunk(conn, batch_seq, table, chunk, doc)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+        return {ENTITY_OF[t]: len(rows) for t, rows, _d in self._rows}
+
+    def _write_chunk(self, conn: Connection, batch_seq: int, table: type[Record],
+                     rows: Sequence[dict[str, Any]], doc: DocBuilder | None) -> None:
+        conn.execute(insert(table), list(rows))
+        conn.exec_driver_sql(JOURNAL_INSERT, list(self._journal_rows(batch_seq, table, rows)))
+        if doc is not None:
+            index_many(conn, (doc(SimpleNamespace(**row)) for row in rows))
+
+    def _journal_rows(self, batch_seq: int, table: type[Record],
+                      rows: Iterable[dict[str, Any]]) -> Iterable[tuple[Any, ...]]:
+        clock, entity = self._db.journal.clock, ENTITY_OF[table]
+        for row in rows:
+            for field, (_old, value) in insert_changes(row).items():
+                yield (batch_seq, clock.now(), entity, row["id"], "insert", field,
+                       json.dumps(to_json_value(value), ensure_ascii=False, separators=(",", ":")))
+
+
+def record_defaults(**values: Any) -> dict[str, Any]:
+    """The columns every Record row needs, for dict rows built outside the ORM."""
+    now = utcnow()
+    return {"id": new_id(), "created_at": now, "updated_at": now, "deleted_at": None,
+            "owner": ""} | values
+
+
+def _chunks(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]

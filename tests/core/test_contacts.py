@@ -1,0 +1,116 @@
+"""Contacts and companies: validation, names, companies, tags, paging."""
+
+from __future__ import annotations
+
+import pytest
+
+from crm_desktop.core.crm import Crm
+from crm_desktop.core.domain.models import (CompanyCreate, CompanyUpdate, ContactCreate,
+                                            ContactUpdate, Labeled)
+from crm_desktop.core.errors import NotFoundError, ValidationError
+from crm_desktop.core.services.contacts import ContactQuery
+
+
+def test_chinese_name_composes_family_first_without_space(crm: Crm) -> None:
+    """张 + 伟 in eastern order is shown as 张伟; Western names as 'Given Family'."""
+    zhang = crm.contacts.add(ContactCreate(family_name="张", given_name="伟")).value
+    smith = crm.contacts.add(ContactCreate(family_name="Smith", given_name="Anna",
+                                           name_order="western")).value
+    assert (zhang.display_name, smith.display_name) == ("张伟", "Anna Smith")
+
+
+def test_phones_are_stored_in_e164_with_the_default_region(crm: Crm) -> None:
+    """A local Chinese mobile number is stored as +86…; a foreign one keeps its country code."""
+    contact = crm.contacts.add(ContactCreate(display_name="王芳", phones=[
+        Labeled(label="mobile", value="138 0013 8000"),
+        Labeled(label="work", value="+1 (650) 253-0000")])).value
+    assert [p.value for p in contact.phones] == ["+8613800138000", "+16502530000"]
+
+
+def test_default_region_setting_changes_how_local_numbers_read(crm: Crm) -> None:
+    """With the region set to GB, a UK local number gets +44."""
+    crm.settings.update(default_region="GB")
+    contact = crm.contacts.add(ContactCreate(display_name="Oliver", phones=[
+        Labeled(value="020 7946 0018")])).value
+    assert contact.primary_phone == "+442079460018"
+
+
+@pytest.mark.parametrize(("fields", "field", "message"), [
+    ({"display_name": "A", "emails": [Labeled(value="not-an-email")]}, "email", "not-an-email"),
+    ({"display_name": "A", "phones": [Labeled(value="12")]}, "phone", "'12'"),
+    ({"display_name": "A", "birthday": "1990-02-30"}, "birthday", "YYYY-MM-DD"),
+    ({"display_name": "A", "lifecycle_stage": "vip"}, "lifecycle_stage", "lead, prospect"),
+    ({"display_name": "  "}, "name", "required"),
+])
+def test_invalid_contact_input_is_refused_and_nothing_is_written(
+        crm: Crm, fields: dict, field: str, message: str) -> None:
+    """Invalid email, phone, date, stage or a blank name: a message naming the value; no row added."""
+    with pytest.raises(ValidationError, match=message) as caught:
+        crm.contacts.add(ContactCreate(**fields))
+    assert caught.value.field == field
+    assert crm.contacts.count() == 0
+
+
+def test_contact_links_to_company_and_shows_its_name(crm: Crm) -> None:
+    """A contact at a company lists the company's name."""
+    company = crm.companies.add(CompanyCreate(name="明华科技", phone="010 6552 9988")).value
+    contact = crm.contacts.add(ContactCreate(display_name="李娜", company_id=company.id)).value
+    assert contact.company_name == "明华科技"
+    assert company.phone == "+861065529988"
+
+
+def test_unknown_company_id_is_refused(crm: Crm) -> None:
+    """Linking to a company that does not exist says which id is unknown."""
+    with pytest.raises(NotFoundError, match="no-such-id"):
+        crm.contacts.add(ContactCreate(display_name="X", company_id="no-such-id"))
+
+
+def test_update_changes_only_given_fields(crm: Crm) -> None:
+    """An edit of the title keeps name, emails and phones."""
+    contact = crm.contacts.add(ContactCreate(display_name="Anna", emails=[
+        Labeled(label="work", value="anna@example.com")])).value
+    updated = crm.contacts.update(contact.id, ContactUpdate(title="Buyer")).value
+    assert (updated.title, updated.display_name, updated.primary_email) == (
+        "Buyer", "Anna", "anna@example.com")
+
+
+def test_tags_filter_the_list(crm: Crm) -> None:
+    """Contacts tagged VIP (any case) are the only ones in the VIP filter."""
+    crm.contacts.add(ContactCreate(display_name="Tagged", tags=["VIP"]))
+    crm.contacts.add(ContactCreate(display_name="Plain"))
+    tagged = crm.contacts.page(ContactQuery(tag="vip"))
+    assert [c.display_name for c in tagged] == ["Tagged"]
+    assert tagged[0].tags == ("VIP",)
+
+
+def test_pages_are_sorted_by_name_and_do_not_overlap(crm: Crm) -> None:
+    """Paging through the list returns every contact once, sorted by name."""
+    for name in ["Cara", "Abe", "Eve", "Bob", "Dan"]:
+        crm.contacts.add(ContactCreate(display_name=name))
+    pages = [crm.contacts.page(offset=o, limit=2) for o in (0, 2, 4)]
+    assert [c.display_name for page in pages for c in page] == ["Abe", "Bob", "Cara", "Dan", "Eve"]
+    assert crm.contacts.count() == 5
+
+
+def test_deleted_contact_is_hidden_and_unknown_to_get(crm: Crm) -> None:
+    """A deleted contact leaves the list and `get` reports it as unknown."""
+    contact = crm.contacts.add(ContactCreate(display_name="Gone")).value
+    crm.contacts.delete(contact.id)
+    assert crm.contacts.count() == 0
+    with pytest.raises(NotFoundError):
+        crm.contacts.get(contact.id)
+
+
+def test_company_rename_and_blank_name_refused(crm: Crm) -> None:
+    """A company can be renamed, never to a blank name."""
+    company = crm.companies.add(CompanyCreate(name="Acme")).value
+    assert crm.companies.update(company.id, CompanyUpdate(name="Acme Ltd")).value.name == "Acme Ltd"
+    with pytest.raises(ValidationError):
+        crm.companies.update(company.id, CompanyUpdate(name=" "))
+    assert crm.companies.get(company.id).name == "Acme Ltd"
+
+
+def test_mutations_report_what_changed(crm: Crm) -> None:
+    """An add returns the change set naming the new contact, so screens can refresh."""
+    outcome = crm.contacts.add(ContactCreate(display_name="Changes", tags=["x"]))
+    assert outcome.changes.ids("contact") == {outcome.value.id}

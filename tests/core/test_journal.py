@@ -1,0 +1,108 @@
+"""The change journal: history, undo, the hybrid logical clock."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlmodel import func, select
+
+from crm_desktop.core.crm import Crm
+from crm_desktop.core.domain.models import ContactCreate, ContactUpdate, DealCreate
+from crm_desktop.core.errors import NothingToUndoError, NotFoundError, ValidationError
+from crm_desktop.core.journal.hlc import COUNTER_BITS, HybridClock
+from crm_desktop.core.storage.tables import JournalEntry
+
+
+def test_every_changed_field_gets_one_journal_row(crm: Crm) -> None:
+    """An edit of two fields writes exactly two journal rows, with old and new values."""
+    contact = crm.contacts.add(ContactCreate(display_name="Anna")).value
+    crm.contacts.update(contact.id, ContactUpdate(title="Buyer", lead_source="Fair",
+                                                  display_name="Anna"))
+    edits = [(h.field, h.old_value, h.new_value) for h in crm.history.of(contact.id)
+             if h.op == "update"]
+    assert sorted(edits) == [("lead_source", "", "Fair"), ("title", "", "Buyer")]
+
+
+def test_history_names_actor_device_and_batch(crm: Crm) -> None:
+    """Each history line says who changed it, on which device, in which action."""
+    contact = crm.contacts.add(ContactCreate(display_name="Ben")).value
+    lines = crm.history.of(contact.id)
+    assert {h.actor for h in lines} == {"tester"}
+    assert {h.device_id for h in lines} == {crm.device_id}
+    assert len({h.batch_id for h in lines}) == 1
+    assert "display_name" in {h.field for h in lines}
+
+
+def test_failed_change_writes_no_journal_rows(crm: Crm) -> None:
+    """A refused change leaves neither data nor journal rows behind (one transaction)."""
+    with crm.db.read() as session:
+        before = session.exec(select(func.count()).select_from(JournalEntry)).one()
+    with pytest.raises(ValidationError):
+        crm.deals.add(DealCreate(title="x", amount="1.001"))
+    with crm.db.read() as session:
+        assert session.exec(select(func.count()).select_from(JournalEntry)).one() == before
+
+
+def test_undo_reverts_the_last_edit_only(crm: Crm) -> None:
+    """Undo puts back the fields of the last change and keeps earlier ones."""
+    contact = crm.contacts.add(ContactCreate(display_name="Cara")).value
+    crm.contacts.update(contact.id, ContactUpdate(title="Owner"))
+    crm.contacts.update(contact.id, ContactUpdate(title="Manager"))
+    result = crm.undo().value
+    assert result.action == "contact.update"
+    assert crm.contacts.get(contact.id).title == "Owner"
+
+
+def test_undo_of_an_add_removes_the_record_and_undo_walks_back(crm: Crm) -> None:
+    """Undo twice: first the edit, then the add itself (the contact disappears)."""
+    contact = crm.contacts.add(ContactCreate(display_name="Dan")).value
+    crm.contacts.update(contact.id, ContactUpdate(title="Boss"))
+    crm.undo()
+    crm.undo()
+    with pytest.raises(NotFoundError):
+        crm.contacts.get(contact.id)
+    assert crm.search("Dan") == []
+
+
+def test_undo_of_a_delete_restores_the_record(crm: Crm) -> None:
+    """Deleting by mistake is undone with one undo; the record is back in search too."""
+    contact = crm.contacts.add(ContactCreate(display_name="欧阳明华")).value
+    crm.contacts.delete(contact.id)
+    assert crm.search("明华") == []
+    crm.undo()
+    assert crm.contacts.get(contact.id).display_name == "欧阳明华"
+    assert [h.row_id for h in crm.search("明华")] == [contact.id]
+
+
+def test_nothing_to_undo_is_a_clear_message(crm: Crm) -> None:
+    """Undo on a workspace with no own changes says there is nothing to undo."""
+    while True:
+        try:
+            crm.undo()
+        except NothingToUndoError as error:
+            assert "nothing to undo" in str(error)
+            break
+
+
+@given(st.lists(st.tuples(st.integers(0, 2**40), st.booleans(), st.integers(0, 2**50)),
+                min_size=1, max_size=200))
+def test_clock_only_moves_forward_whatever_the_wall_clock_does(
+        steps: list[tuple[int, bool, int]]) -> None:
+    """Under skewed, stuck or backwards wall clocks the HLC never repeats or goes back."""
+    wall = [0]
+    clock = HybridClock(wall_ms=lambda: wall[0])
+    seen: list[int] = []
+    for wall_ms, receive, remote in steps:
+        wall[0] = wall_ms
+        if receive:
+            clock.receive(remote << COUNTER_BITS)
+        seen.append(clock.now())
+    assert seen == sorted(set(seen))
+
+
+def test_counter_overflow_carries_into_the_millisecond() -> None:
+    """65,536 events in one millisecond roll into the next millisecond instead of raising."""
+    clock = HybridClock(wall_ms=lambda: 1000)
+    stamps = [clock.now() for _ in range(70_000)]
+    assert stamps[-1] >> COUNTER_BITS == 1001 and len(set(stamps)) == 70_000
