@@ -21,14 +21,33 @@ class CrmError(Exception):
         return _(self.template_text).format(**self.params)
 
 
+FIELD_LABELS = {
+    "name": N_("Name"), "display_name": N_("Name"), "email": N_("Email"), "phone": N_("Phone"),
+    "birthday": N_("Birthday"), "consent_date": N_("Consent date"), "title": N_("Title"),
+    "lifecycle_stage": N_("Lifecycle stage"), "name_order": N_("Name order"),
+    "subject": N_("Subject"), "body": N_("Text"), "amount": N_("Amount"),
+    "currency": N_("Currency"), "stage": N_("Stage"), "status": N_("Status"),
+    "channel": N_("Channel"), "priority": N_("Priority"), "satisfaction": N_("Satisfaction"),
+    "probability": N_("Probability"), "due_at": N_("Due time"), "until": N_("Snooze until"),
+    "rrule": N_("Recurrence"), "lost_reason": N_("Lost reason"), "passphrase": N_("Passphrase"),
+    "tag": N_("Tag"), "expected_close": N_("Expected close date"), "kind": N_("Kind"),
+    "occurred_at": N_("Time"), "default_region": N_("Default region"),
+    "contact_id": N_("Contact"), "due": N_("Due"), "entity": N_("Record type"),
+}
+
+
 class ValidationError(CrmError):
-    """Input that breaks a rule; `field` names the offending field."""
+    """Input that breaks a rule; `field` names the offending field (shown translated)."""
 
     template = N_("Invalid value.")
 
     def __init__(self, template: str | None = None, *, field: str = "", **params: Any) -> None:
         self.field = field
         super().__init__(template, field=field, **params)
+
+    def __str__(self) -> str:
+        label = _(FIELD_LABELS.get(self.field, self.field)) if self.field else ""
+        return _(self.template_text).format(**(self.params | {"field": label}))
 
 
 class NotFoundError(CrmError):
