@@ -9,6 +9,8 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from crm_desktop.core.config.paths import AppPaths
+from crm_desktop.core.domain.changes import Outcome
+from crm_desktop.core.domain.models import UndoResult
 from crm_desktop.core.errors import ReadOnlyError, WorkspaceMissingError
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.journal.hlc import HybridClock
@@ -59,7 +61,7 @@ class Crm:
                 return search(session.connection(), query, kinds=kinds, limit=limit)
             return search(session.connection(), query, limit=limit)
 
-    def undo(self):  # type: ignore[no-untyped-def]
+    def undo(self) -> Outcome[UndoResult]:
         return self.history.undo()
 
     @property

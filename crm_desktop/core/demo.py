@@ -7,6 +7,7 @@ Ratios follow the benchmark's large workspace: per contact 0.2 companies, 0.5 de
 from __future__ import annotations
 
 import random
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -42,6 +43,11 @@ DEAL_WORDS = ("年度采购", "设备升级", "门店装修", "软件许可", "A
               "Maintenance contract", "培训服务", "物流外包")
 LOST_REASONS = ("价格太高", "选择了竞争对手", "No budget", "Project cancelled")
 TAGS = ("VIP", "北京", "上海", "展会", "Wholesale", "老客户")
+
+
+def _ascii(text: str) -> str:
+    """José → jose, for e-mail addresses that every mail system accepts."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 class DemoBuilder:
@@ -82,7 +88,7 @@ class DemoBuilder:
         else:
             given, family = rng.choice(FIRST), rng.choice(LAST)
             display, order = f"{given} {family}", "western"
-            local = f"{given}.{family}".lower().replace("'", "")
+            local = _ascii(f"{given}.{family}".lower().replace("'", ""))
         company_id = rng.choice(company_ids) if company_ids and rng.random() < 0.8 else None
         return record_defaults(
             display_name=display, family_name=family, given_name=given, name_order=order,

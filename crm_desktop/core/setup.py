@@ -26,12 +26,15 @@ def init_workspace(paths: AppPaths, keystore: KeyStore, passphrase: str, *,
     except OSError:
         raise ReadOnlyError(path=str(paths.root)) from None
     keys = Vault(paths, keystore).create(passphrase)
+    crm: Crm | None = None
     try:
         crm = open_crm(paths, keys.data_key, actor=actor, create=True)
         crm.settings.update(business_name=business_name, currency=currency,
                             default_region=region, language=language)
         crm.deals.create_default_stages(language)
     except BaseException:
+        if crm is not None:
+            crm.close()
         _remove_partial(paths)
         raise
     return NewWorkspace(crm, keys.recovery_key)

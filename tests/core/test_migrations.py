@@ -47,3 +47,8 @@ def test_read_only_open_does_not_upgrade(workspace: AppPaths, data_key: bytes) -
     with open_crm(workspace, data_key, write=False) as crm:
         with crm.engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_schema_head_constant_matches_the_migration_scripts() -> None:
+    """The head the app checks on open is the newest migration script (no upgrade is ever skipped)."""
+    assert migrate.SCHEMA_HEAD == migrate.script_head()

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
+import phonenumbers
 
 from crm_desktop.core.domain.money import currency_code
-from crm_desktop.core.domain.rules import choice
+from crm_desktop.core.errors import ValidationError
+from crm_desktop.core.i18n import N_
 from crm_desktop.core.storage.database import Database
 from crm_desktop.core.storage.tables import Meta
-
-import phonenumbers
 
 SETTINGS_KEY = "settings"
 
@@ -22,6 +22,14 @@ class Settings(BaseModel):
     default_region: str = "CN"
     currency: str = "CNY"
     language: str = ""
+
+
+def _region(code: str) -> str:
+    region = code.strip().upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValidationError(N_("'{value}' is not a region code (two letters, such as CN, US, GB)."),
+                              field="default_region", value=code)
+    return region
 
 
 class SettingsService:
@@ -39,8 +47,7 @@ class SettingsService:
     def update(self, **values: Any) -> Settings:
         merged = self.get().model_dump() | {k: v for k, v in values.items() if v is not None}
         merged["currency"] = currency_code(merged["currency"])
-        merged["default_region"] = choice(merged["default_region"].upper(),
-                                          sorted(phonenumbers.SUPPORTED_REGIONS), "default_region")
+        merged["default_region"] = _region(merged["default_region"])
         settings = Settings.model_validate(merged)
         with self._db.transaction("settings") as tx:
             tx.session.merge(Meta(key=SETTINGS_KEY, value=settings.model_dump()))
