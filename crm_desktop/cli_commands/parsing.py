@@ -1,0 +1,54 @@
+"""Turning command-line text into core input: labelled values, local times, counts."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import UTC, datetime
+from typing import Any, TypeAlias
+
+from crm_desktop.core.domain.models import Labeled
+from crm_desktop.core.errors import ValidationError
+from crm_desktop.core.i18n import N_, _
+
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+LABEL = re.compile(r"^[^\W\d_][\w-]*$")
+LOCAL_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def labeled(text: str) -> Labeled:
+    """`work:a@b.com` → label "work"; `+86:138…` or `a:b@c.com`-like text stays one value."""
+    label, sep, value = text.partition(":")
+    if sep and LABEL.match(label.strip()) and value.strip():
+        return Labeled(label=label.strip(), value=value.strip())
+    return Labeled(label="", value=text.strip())
+
+
+def local_datetime(text: str, field: str) -> datetime:
+    """"YYYY-MM-DD HH:MM" in this computer's time zone, as an aware UTC datetime."""
+    try:
+        naive = datetime.strptime(text.strip(), LOCAL_FORMAT)
+    except ValueError:
+        raise ValidationError(N_("'{value}' is not a date and time in the form YYYY-MM-DD HH:MM."),
+                              field=field, value=text) from None
+    return naive.astimezone().astimezone(UTC)
+
+
+def local_day_start() -> datetime:
+    return datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("'{value}' is not a whole number of at least 1.")
+                                         .format(value=text))
+    return value
+
+
+def given(**values: Any) -> dict[str, Any]:
+    """Only the options the user gave (None means "not given")."""
+    return {key: value for key, value in values.items() if value is not None}

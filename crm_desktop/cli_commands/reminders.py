@@ -1,0 +1,110 @@
+"""`crm reminder add|list|done|snooze|delete`: due times typed and shown in local time."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime, timedelta
+
+from crm_desktop.cli_commands.context import Context
+from crm_desktop.cli_commands.output import add_json_flag, as_json, local_time, report, table
+from crm_desktop.cli_commands.parsing import (
+    Subparsers,
+    given,
+    local_datetime,
+    local_day_start,
+    positive_int,
+)
+from crm_desktop.core.domain.models import ReminderCreate
+from crm_desktop.core.i18n import _
+
+DUE_CHOICES = ("today", "overdue", "week", "all")
+
+
+def register(commands: Subparsers) -> None:
+    parser = commands.add_parser("reminder", help=_("follow-up reminders"))
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help=_("add a reminder"))
+    add.add_argument("--title", required=True, help=_("what to do"))
+    add.add_argument("--due", required=True, metavar="'YYYY-MM-DD HH:MM'",
+                     help=_("when, in local time"))
+    add.add_argument("--contact", metavar="ID", help=_("about this contact"))
+    add.add_argument("--deal", metavar="ID", help=_("about this deal"))
+    add.add_argument("--service", metavar="ID", help=_("about this service log"))
+    add.add_argument("--repeat", metavar="RRULE", help=_("recurrence, e.g. FREQ=WEEKLY"))
+    add.add_argument("--notes", help=_("details"))
+    add.add_argument("--owner", help=_("whose reminder it is"))
+    add_json_flag(add)
+    add.set_defaults(handler=add_reminder)
+
+    listing = actions.add_parser("list", help=_("list open reminders, soonest first"))
+    listing.add_argument("--due", choices=DUE_CHOICES, default="all",
+                         help=_("which ones (default: all)"))
+    listing.add_argument("--contact", metavar="ID", help=_("only about this contact"))
+    add_json_flag(listing)
+    listing.set_defaults(handler=list_reminders)
+
+    done = actions.add_parser("done", help=_("mark a reminder as done"))
+    done.add_argument("id")
+    add_json_flag(done)
+    done.set_defaults(handler=done_reminder)
+
+    snooze = actions.add_parser("snooze", help=_("remind later"))
+    snooze.add_argument("id")
+    when = snooze.add_mutually_exclusive_group(required=True)
+    when.add_argument("--minutes", type=positive_int, help=_("this many minutes from now"))
+    when.add_argument("--until", metavar="'YYYY-MM-DD HH:MM'", help=_("until then, in local time"))
+    add_json_flag(snooze)
+    snooze.set_defaults(handler=snooze_reminder)
+
+    delete = actions.add_parser("delete", help=_("move a reminder to the trash"))
+    delete.add_argument("id")
+    delete.set_defaults(handler=delete_reminder)
+
+
+def add_reminder(ctx: Context, args: argparse.Namespace) -> None:
+    new = ReminderCreate(title=args.title, due_at=local_datetime(args.due, "due_at"),
+                         **given(contact_id=args.contact, deal_id=args.deal,
+                                 service_log_id=args.service, rrule=args.repeat,
+                                 notes=args.notes, owner=args.owner))
+    with ctx.open(write=True) as crm:
+        reminder = crm.reminders.add(new).value
+    report(args, reminder, _("Added reminder {title} due {due} (id {id}).")
+           .format(title=reminder.title, due=local_time(reminder.due_at), id=reminder.id))
+
+
+def list_reminders(ctx: Context, args: argparse.Namespace) -> None:
+    with ctx.open(write=False) as crm:
+        reminders = crm.reminders.list(args.due, day_start=local_day_start(),
+                                       contact_id=args.contact)
+    if args.json:
+        as_json(reminders)
+        return
+    now = datetime.now(UTC)
+    table((_("ID"), _("Due"), _("Title"), _("Overdue")),
+          ((r.id, local_time(r.effective_due), r.title, r.effective_due < now) for r in reminders))
+
+
+def done_reminder(ctx: Context, args: argparse.Namespace) -> None:
+    with ctx.open(write=True) as crm:
+        reminder = crm.reminders.done(args.id).value
+    message = (_("Done: {title}.") if reminder.done_at else
+               _("Done: {title}. Next time: {due}.")).format(title=reminder.title,
+                                                              due=local_time(reminder.due_at))
+    report(args, reminder, message)
+
+
+def snooze_reminder(ctx: Context, args: argparse.Namespace) -> None:
+    until = (datetime.now(UTC) + timedelta(minutes=args.minutes) if args.minutes
+             else local_datetime(args.until, "until"))
+    with ctx.open(write=True) as crm:
+        reminder = crm.reminders.snooze(args.id, until).value
+    report(args, reminder, _("Snoozed {title} until {until}.")
+           .format(title=reminder.title, until=local_time(until)))
+
+
+def delete_reminder(ctx: Context, args: argparse.Namespace) -> None:
+    with ctx.open(write=True) as crm:
+        reminder = crm.reminders.get(args.id)
+        crm.reminders.delete(reminder.id)
+    print(_("Moved reminder {title} (id {id}) to the trash.")
+          .format(title=reminder.title, id=reminder.id))
