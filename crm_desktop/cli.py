@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Sequence
 
 from crm_desktop.cli_commands import register_all
+from crm_desktop.cli_commands.argparse_messages import translate_argparse
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.core.errors import CrmError
 from crm_desktop.core.i18n import _, detect_language, set_language
@@ -26,6 +27,7 @@ LANGUAGES = ("zh_CN", "en")
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_option(arguments) or detect_language())
+    translate_argparse()
     args = build_parser().parse_args(arguments)
     return run(args)
 

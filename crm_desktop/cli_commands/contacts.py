@@ -11,6 +11,7 @@ from crm_desktop.cli_commands.notes import print_notes, with_notes
 from crm_desktop.cli_commands.output import add_json_flag, as_json, fields, report, table
 from crm_desktop.cli_commands.parsing import Subparsers, given, labeled, positive_int
 from crm_desktop.core.domain import rules
+from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import (
     LIFECYCLE_STAGES,
     ContactCreate,
@@ -144,7 +145,7 @@ def list_contacts(ctx: Context, args: argparse.Namespace) -> None:
         return
     table((_("ID"), _("Name"), _("Company"), _("Phone"), _("Email"), _("Stage")),
           ((c.id, c.display_name, c.company_name, c.primary_phone, c.primary_email,
-            c.lifecycle_stage) for c in contacts))
+            value_label(c.lifecycle_stage)) for c in contacts))
 
 
 def _query(args: argparse.Namespace) -> ContactQuery:
@@ -167,7 +168,7 @@ def show_contact(ctx: Context, args: argparse.Namespace) -> None:
             (_("Company"), company), (_("Title"), contact.title),
             (_("Emails"), [_labeled_text(e) for e in contact.emails]),
             (_("Phones"), [_labeled_text(p) for p in contact.phones]),
-            (_("Birthday"), contact.birthday), (_("Stage"), contact.lifecycle_stage),
+            (_("Birthday"), contact.birthday), (_("Stage"), value_label(contact.lifecycle_stage)),
             (_("Source"), contact.lead_source), (_("Owner"), contact.owner),
             (_("Marketing consent"), contact.marketing_consent), (_("Tags"), contact.tags),
             (_("Created"), contact.created_at), (_("Updated"), contact.updated_at)))

@@ -18,6 +18,7 @@ from crm_desktop.cli_commands.output import (
     table,
 )
 from crm_desktop.cli_commands.parsing import Subparsers, given, positive_int
+from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import DEAL_STATUSES, DealCreate, DealRead, DealUpdate
 from crm_desktop.core.i18n import _
 
@@ -162,7 +163,7 @@ def list_deals(ctx: Context, args: argparse.Namespace) -> None:
         as_json(deals)
         return
     table((_("ID"), _("Title"), _("Stage"), _("Status"), _("Amount"), _("Expected close")),
-          ((d.id, d.title, d.stage_name, d.status, money(d.amount, d.currency, ctx.language),
+          ((d.id, d.title, d.stage_name, value_label(d.status), money(d.amount, d.currency, ctx.language),
             d.expected_close) for d in deals))
 
 
@@ -183,7 +184,7 @@ def show_deal(ctx: Context, args: argparse.Namespace) -> None:
                                                              for s in stages]})
         return
     fields(((_("ID"), deal.id), (_("Title"), deal.title), (_("Stage"), deal.stage_name),
-            (_("Probability"), f"{deal.probability}%"), (_("Status"), deal.status),
+            (_("Probability"), f"{deal.probability}%"), (_("Status"), value_label(deal.status)),
             (_("Amount"), money(deal.amount, deal.currency, ctx.language)),
             (_("Contact"), deal.contact_id), (_("Company"), deal.company_id),
             (_("Expected close"), deal.expected_close), (_("Lost reason"), deal.lost_reason),

@@ -8,6 +8,7 @@ from typing import Any
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.output import add_json_flag, clip, jsonable, local_time, report
 from crm_desktop.cli_commands.parsing import Subparsers
+from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import NOTE_KINDS, NoteCreate, NoteRead
 from crm_desktop.core.i18n import _
 
@@ -31,7 +32,7 @@ def add_note(ctx: Context, args: argparse.Namespace) -> None:
                      company_id=args.company, deal_id=args.deal)
     with ctx.open(write=True) as crm:
         note = crm.notes.add(new).value
-    report(args, note, _("Added {kind} (id {id}).").format(kind=args.kind, id=note.id))
+    report(args, note, _("Added {kind} (id {id}).").format(kind=value_label(args.kind), id=note.id))
 
 
 def with_notes(record: Any, notes: list[NoteRead]) -> dict[str, Any]:
@@ -44,4 +45,4 @@ def print_notes(notes: list[NoteRead]) -> None:
     print(_("Notes:"))
     for note in notes:
         when = local_time(note.occurred_at)
-        print(f"  {when}  [{note.kind}]  {clip(note.body, 72)}  ({note.id})")
+        print(f"  {when}  [{value_label(note.kind)}]  {clip(note.body, 72)}  ({note.id})")

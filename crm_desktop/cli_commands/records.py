@@ -10,6 +10,7 @@ from typing import Any
 from crm_desktop.cli_commands.context import CliError, Context
 from crm_desktop.cli_commands.output import add_json_flag, as_json, clip, local_time, report, table
 from crm_desktop.cli_commands.parsing import Subparsers, positive_int
+from crm_desktop.core.domain.labels import action_label, value_label
 from crm_desktop.core.domain.models import HistoryEntry
 from crm_desktop.core.errors import NotFoundError
 from crm_desktop.core.i18n import N_, _
@@ -92,7 +93,7 @@ def search_records(ctx: Context, args: argparse.Namespace) -> None:
                  for h in hits])
         return
     table((_("Kind"), _("ID"), _("Title"), _("Details")),
-          ((h.kind, h.row_id, h.title, h.subtitle) for h in hits))
+          ((value_label(h.kind), h.row_id, h.title, h.subtitle) for h in hits))
 
 
 def show_history(ctx: Context, args: argparse.Namespace) -> None:
@@ -106,7 +107,7 @@ def show_history(ctx: Context, args: argparse.Namespace) -> None:
         as_json({"id": args.id, "entity": entries[0].entity, "changes": entries})
         return
     table((_("When"), _("Who"), _("Change"), _("Field"), _("Old"), _("New")),
-          ((local_time(e.at), e.actor, e.op, e.field, _value(e.old_value), _value(e.new_value))
+          ((local_time(e.at), e.actor, value_label(e.op), e.field, _value(e.old_value), _value(e.new_value))
            for e in entries))
 
 
@@ -129,7 +130,7 @@ def undo_last(ctx: Context, _args: argparse.Namespace) -> None:
     with ctx.open(write=True) as crm:
         result = crm.history.undo().value
     print(_("Undone: {action} ({count} field changes reverted).")
-          .format(action=result.action, count=result.fields))
+          .format(action=action_label(result.action), count=result.fields))
 
 
 def list_trash(ctx: Context, args: argparse.Namespace) -> None:
@@ -139,13 +140,13 @@ def list_trash(ctx: Context, args: argparse.Namespace) -> None:
         as_json(items)
         return
     table((_("Kind"), _("ID"), _("Name"), _("Deleted")),
-          ((i.entity, i.id, i.label, i.deleted_at) for i in items))
+          ((value_label(i.entity), i.id, i.label, i.deleted_at) for i in items))
 
 
 def restore_record(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=True) as crm:
         item = crm.trash.restore(args.id).value
-    print(_("Restored {kind} {name} (id {id}).").format(kind=item.entity, name=clip(item.label),
+    print(_("Restored {kind} {name} (id {id}).").format(kind=value_label(item.entity), name=clip(item.label),
                                                          id=item.id))
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.output import add_json_flag, as_json, fields, report, table
 from crm_desktop.cli_commands.parsing import Subparsers, given, positive_int
+from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import (
     SERVICE_CHANNELS,
     SERVICE_PRIORITIES,
@@ -82,7 +83,7 @@ def update_service(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=True) as crm:
         log = crm.service.update(args.id, ServiceUpdate(**_values(args))).value
     report(args, log, _("Saved {subject}: {status} (id {id}).")
-           .format(subject=log.subject, status=log.status, id=log.id))
+           .format(subject=log.subject, status=value_label(log.status), id=log.id))
 
 
 def list_services(ctx: Context, args: argparse.Namespace) -> None:
@@ -93,7 +94,7 @@ def list_services(ctx: Context, args: argparse.Namespace) -> None:
         as_json(logs)
         return
     table((_("ID"), _("Opened"), _("Subject"), _("Status"), _("Priority")),
-          ((s.id, s.opened_at, s.subject, s.status, s.priority) for s in logs))
+          ((s.id, s.opened_at, s.subject, value_label(s.status), value_label(s.priority)) for s in logs))
 
 
 def show_service(ctx: Context, args: argparse.Namespace) -> None:
@@ -103,9 +104,9 @@ def show_service(ctx: Context, args: argparse.Namespace) -> None:
         as_json(log)
         return
     fields(((_("ID"), log.id), (_("Subject"), log.subject), (_("Contact"), log.contact_id),
-            (_("Description"), log.description), (_("Channel"), log.channel),
-            (_("Category"), log.category), (_("Priority"), log.priority),
-            (_("Status"), log.status), (_("Opened"), log.opened_at),
+            (_("Description"), log.description), (_("Channel"), value_label(log.channel)),
+            (_("Category"), log.category), (_("Priority"), value_label(log.priority)),
+            (_("Status"), value_label(log.status)), (_("Opened"), log.opened_at),
             (_("Resolved"), log.resolved_at), (_("Resolution"), log.resolution),
             (_("Satisfaction"), log.satisfaction), (_("Owner"), log.owner)))
 

@@ -13,12 +13,25 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from crm_desktop.core.crm import Crm
-from crm_desktop.core.domain.models import (LIFECYCLE_STAGES, NOTE_KINDS, SERVICE_CHANNELS,
-                                            SERVICE_PRIORITIES, SERVICE_STATUSES)
+from crm_desktop.core.domain.models import (
+    LIFECYCLE_STAGES,
+    NOTE_KINDS,
+    SERVICE_CHANNELS,
+    SERVICE_PRIORITIES,
+    SERVICE_STATUSES,
+)
 from crm_desktop.core.search.docs import company_doc, contact_doc, deal_doc, note_doc, service_doc
 from crm_desktop.core.storage.bulk import BulkWriter, record_defaults
-from crm_desktop.core.storage.tables import (Company, Contact, Deal, Note, Reminder, ServiceLog,
-                                             Tag, Tagging)
+from crm_desktop.core.storage.tables import (
+    Company,
+    Contact,
+    Deal,
+    Note,
+    Reminder,
+    ServiceLog,
+    Tag,
+    Tagging,
+)
 
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
             "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")

@@ -2,8 +2,9 @@
 
 Run:  .venv/bin/python tests/benchmarks/search_bench.py [--docs 400000] [--only encrypted]
 
-Builds the index with ``index_many`` in a SQLCipher file (raw 256-bit key) and in a plain
-stdlib ``sqlite3`` file, prints the build time, then p50/p95 over 100 runs per query kind.
+Builds the index with ``index_many`` in a SQLCipher file (raw 256-bit key), in a plaintext
+file of the same SQLite build (sqlcipher3 without a key) and in a stdlib ``sqlite3`` file,
+prints the build time and size, then p50/p95 over 100 runs per query kind.
 Targets: every p95 <= 30 ms on a 2-core machine; indexing 400k documents well under 60 s.
 Not collected by pytest (the name does not start with ``test_``).
 """
@@ -25,20 +26,60 @@ from sqlalchemy import Engine, create_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from crm_desktop.core.search import SearchDoc, create_schema, index_many, search  # noqa: E402
+from crm_desktop.core.search import SearchDoc, create_schema, index_many, search
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 COMPOUND = ["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙"]
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志文斌宇浩凯健俊帆帅旭宁龙林欣佳怡思雨晨博嘉子涵梓轩一诺浩然宇轩欣怡"
-FIRST = "James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Barbara Richard Susan Joseph Jessica Thomas Sarah Charles Karen José María Zoë Renée François Søren".split()
-LAST = "Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Müller Núñez Ångström".split()
-CITY = "北京 上海 广州 深圳 杭州 南京 成都 武汉 重庆 西安 苏州 天津 长沙 郑州 青岛".split()
-BIZ = "华为 科技 信息 贸易 电子 网络 软件 实业 物流 建筑 医药 食品 服装 机械 文化 传媒 教育 咨询 能源 环保".split()
-EN_BIZ = "Acme Globex Initech Umbrella Stark Wayne Hooli Vandelay Soylent Tyrell Cyberdyne Wonka".split()
-EN_SUFFIX = "Trading Ltd|Holdings|Technologies|Logistics GmbH|Consulting LLC|Foods Inc".split("|")
-DOMAINS = "example.com example.cn qq.com 163.com gmail.com outlook.com company.com.cn".split()
-ZH_WORDS = "客户 表示 需要 尽快 报价 合同 已经 签署 下周 回访 产品 质量 问题 售后 维修 更换 配件 发货 延迟 付款 发票 确认 安装 培训 满意 投诉 处理 完成 跟进 电话 沟通 会议 演示 方案 预算".split()
-EN_WORDS = "customer asked for a quote the contract was signed follow up next week delivery delayed invoice sent payment received installation training complaint resolved product quality issue spare parts replaced meeting demo proposal budget approved renewal".split()
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉建国志"
+    "文斌宇浩凯健俊帆帅旭宁龙林欣佳怡思雨晨博嘉子涵梓轩一诺浩然宇轩欣怡"
+)
+FIRST = [
+    "James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "William",
+    "Elizabeth", "David", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas",
+    "Sarah", "Charles", "Karen", "José", "María", "Zoë", "Renée", "François", "Søren"
+]
+LAST = [
+    "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
+    "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas",
+    "Taylor", "Moore", "Jackson", "Martin", "Lee", "Müller", "Núñez", "Ångström"
+]
+CITY = [
+    "北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉", "重庆", "西安",
+    "苏州", "天津", "长沙", "郑州", "青岛"
+]
+BIZ = [
+    "华为", "科技", "信息", "贸易", "电子", "网络", "软件", "实业", "物流", "建筑",
+    "医药", "食品", "服装", "机械", "文化", "传媒", "教育", "咨询", "能源", "环保",
+]
+EN_BIZ = [
+    "Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Soylent",
+    "Tyrell", "Cyberdyne", "Wonka"
+]
+EN_SUFFIX = [
+    "Trading Ltd", "Holdings", "Technologies", "Logistics GmbH", "Consulting LLC", "Foods Inc"
+]
+DOMAINS = [
+    "example.com", "example.cn", "qq.com", "163.com", "gmail.com", "outlook.com",
+    "company.com.cn"
+]
+ZH_WORDS = [
+    "客户", "表示", "需要", "尽快", "报价", "合同", "已经", "签署", "下周", "回访",
+    "产品", "质量", "问题", "售后", "维修", "更换", "配件", "发货", "延迟", "付款",
+    "发票", "确认", "安装", "培训", "满意", "投诉", "处理", "完成", "跟进", "电话",
+    "沟通", "会议", "演示", "方案", "预算"
+]
+EN_WORDS = [
+    "customer", "asked", "for", "a", "quote", "the", "contract", "was", "signed", "follow",
+    "up", "next", "week", "delivery", "delayed", "invoice", "sent", "payment", "received",
+    "installation", "training", "complaint", "resolved", "product", "quality", "issue",
+    "spare", "parts", "replaced", "meeting", "demo", "proposal", "budget", "approved",
+    "renewal"
+]
 
 
 def chinese_name(rng: random.Random) -> str:
@@ -83,7 +124,18 @@ def synthetic_docs(total: int, seed: int = 7) -> Iterator[SearchDoc]:
     from pypinyin import lazy_pinyin
 
     companies = [company_name(rng) for _ in range(max(1, total // 20))]
+    planted = {  # known records in the middle of the data, so digit/email queries have hits
+        total // 8: SearchDoc("contact", "planted-1", "张伟", "华为", names=("张伟",),
+                              emails=("wang.li@example.com",), phones=("+8613800138000",)),
+        total // 8 + 1: SearchDoc("contact", "planted-2", "欧阳明华", names=("欧阳明华",),
+                                  phones=("+861012345678",)),
+        total // 8 + 2: SearchDoc("contact", "planted-3", "José García", names=("José García",),
+                                  emails=("jose.garcia@example.es",), phones=("+34912345678",)),
+    }
     for n in range(total // 4):
+        if n in planted:
+            yield planted[n]
+            continue
         zh = rng.random() < 0.7
         name = chinese_name(rng) if zh else english_name(rng)
         latin = " ".join(lazy_pinyin(name)) if zh else name
@@ -108,15 +160,16 @@ def synthetic_docs(total: int, seed: int = 7) -> Iterator[SearchDoc]:
 
 QUERIES: dict[str, list[str]] = {
     "zh 1 char": ["张", "伟", "欧", "华", "明"],
-    "zh 2 chars": ["张伟", "明华", "王芳", "欧阳", "李娜"],
-    "zh 3 chars": ["欧阳明", "张伟明", "王秀英", "科技有", "陈思雨"],
+    "zh 2 chars": ["张伟", "明华", "王芳", "欧阳", "报价"],
+    "zh 3 chars": ["欧阳明", "阳明华", "王秀英", "科技有", "陈思雨"],
     "pinyin full": ["zhangwei", "zhang wei", "wangfang", "ouyang", "liming"],
-    "pinyin initials": ["zw", "wf", "oy", "lm", "ZW"],
+    "pinyin initials": ["zw", "wf", "oymh", "lm", "ZW"],
     "latin word": ["jose", "smith", "garcia", "renee", "acme"],
-    "phone digits": ["13800138000", "0013 8000", "138-0013", "8613", "555"],
+    "phone digits": ["13800138000", "0013 8000", "138-0013-8000", "+86 10 1234 5678", "555"],
     "email fragment": ["@example.co", "wang.li", "gmail", "@163.com", "zhang_"],
-    "body word": ["quote", "报价", "follow up", "回访", "invoice"],
-    "no match": ["zzqqxx", "飞龙在天", "9999999999", "qx", "鬣"],
+    "body words": ["quote", "回访", "follow up", "客户 报价", "invoice"],
+    "mixed terms": ["张 quote", "wei 报价", "a the", "zw 华为", "x y z w"],
+    "no match": ["zzqqxx", "飞龙在天", "9999999999", "鬣", "xyzzy"],
 }
 
 
@@ -128,7 +181,13 @@ def sqlcipher_connect(path: Path) -> Any:
     return conn
 
 
-def plain_connect(path: Path) -> Any:
+def unkeyed_connect(path: Path) -> Any:
+    import sqlcipher3
+
+    return sqlcipher3.connect(str(path))  # the same SQLite build, no key: a plaintext file
+
+
+def stdlib_connect(path: Path) -> Any:
     return sqlite3.connect(str(path))
 
 
@@ -155,13 +214,21 @@ def run(label: str, connect: Callable[[Path], Any], docs: int, cache_mb: int, ru
         path = Path(tmp) / "bench.db"
         engine = make_engine(connect, path, cache_mb)
         started = time.perf_counter()
+        corpus = list(synthetic_docs(docs))
+        print(f"\n[{label}] generated {len(corpus)} synthetic docs in "
+              f"{time.perf_counter() - started:.1f} s (not counted below)")
+        started = time.perf_counter()
         with engine.begin() as conn:
             create_schema(conn)
-            count = index_many(conn, synthetic_docs(docs))
+            count = index_many(conn, corpus)
         build = time.perf_counter() - started
-        size = path.stat().st_size + Path(f"{path}-wal").stat().st_size
-        print(f"\n[{label}] indexed {count} docs in {build:.1f} s "
-              f"({count / build:,.0f} docs/s), file+wal {size / 2**20:.0f} MiB, cache {cache_mb} MiB")
+        del corpus
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            version = conn.exec_driver_sql("SELECT sqlite_version()").scalar()
+        print(f"[{label}] SQLite {version}: indexed {count} docs in {build:.1f} s "
+              f"({count / build:,.0f} docs/s), database {path.stat().st_size / 2**20:.0f} MiB, "
+              f"page cache {f'{cache_mb} MiB' if cache_mb else 'default'}")
         with engine.connect() as conn:
             for name, queries in QUERIES.items():
                 samples: list[float] = []
@@ -183,14 +250,16 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=400_000)
     parser.add_argument("--runs", type=int, default=100)
     parser.add_argument("--cache-mb", type=int, default=0, help="PRAGMA cache_size (0: default)")
-    parser.add_argument("--only", choices=("encrypted", "plain"))
+    parser.add_argument("--only", choices=("encrypted", "unkeyed", "stdlib"))
     args = parser.parse_args()
-    if args.only != "plain":
-        run("SQLCipher", sqlcipher_connect, args.docs, args.cache_mb, args.runs)
-    if args.only != "encrypted":
-        run(f"plain sqlite3 {sqlite3.sqlite_version}", plain_connect, args.docs, args.cache_mb,
-            args.runs)
-
+    targets = {
+        "encrypted": ("SQLCipher, raw key", sqlcipher_connect),
+        "unkeyed": ("sqlcipher3 without key (plaintext)", unkeyed_connect),
+        "stdlib": ("stdlib sqlite3 (plaintext)", stdlib_connect),
+    }
+    for name, (label, connect) in targets.items():
+        if args.only in (None, name):
+            run(label, connect, args.docs, args.cache_mb, args.runs)
 
 if __name__ == "__main__":
     main()

@@ -7,14 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_file
 
 from tests.cli.support import Cli, parallel, run_python
-
-CLI_SOURCES = [Path(__file__).resolve().parents[2] / "crm_desktop" / "cli.py",
-               *sorted((Path(__file__).resolve().parents[2] / "crm_desktop" / "cli_commands")
-                       .glob("*.py"))]
-NEW_MSGIDS = Path(__file__).with_name("NEW_MSGIDS.txt")
 
 INVALID = (
     (("contact", "add", "--name", "X", "--email", "zw@@x.cn"), "'zw@@x.cn' is not a valid email"),
@@ -118,12 +112,3 @@ assert not loaded, loaded
     result = run_python(code)
     assert result.code == 0, result.err
     assert "李娜" in result.out
-
-
-def test_every_cli_msgid_is_listed_for_translation() -> None:
-    """Every string the CLI translates is in NEW_MSGIDS.txt, one per line, for the translators."""
-    listed = set(NEW_MSGIDS.read_text(encoding="utf-8").splitlines())
-    used = {message for source in CLI_SOURCES
-            for _line, message, _comments, _context in extract_from_file("python", str(source))}
-    assert all("\n" not in message for message in used)
-    assert sorted(used - listed) == []

@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 
 from crm_desktop.core.crm import Crm
-from crm_desktop.core.domain.models import (CompanyCreate, CompanyUpdate, ContactCreate,
-                                            ContactUpdate, Labeled)
+from crm_desktop.core.domain.models import (
+    CompanyCreate,
+    CompanyUpdate,
+    ContactCreate,
+    ContactUpdate,
+    Labeled,
+)
 from crm_desktop.core.errors import NotFoundError, ValidationError
 from crm_desktop.core.services.contacts import ContactQuery
 

@@ -9,7 +9,7 @@ from sqlmodel import func, select
 
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import ContactCreate, ContactUpdate, DealCreate
-from crm_desktop.core.errors import NothingToUndoError, NotFoundError, ValidationError
+from crm_desktop.core.errors import NotFoundError, NothingToUndoError, ValidationError
 from crm_desktop.core.journal.hlc import COUNTER_BITS, HybridClock
 from crm_desktop.core.storage.tables import JournalEntry
 

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from crm_desktop.core.crm import Crm
-from crm_desktop.core.domain.models import (CompanyCreate, ContactCreate, ContactUpdate,
-                                            DealCreate, Labeled, NoteCreate, ServiceCreate)
+from crm_desktop.core.domain.models import (
+    CompanyCreate,
+    ContactCreate,
+    ContactUpdate,
+    DealCreate,
+    Labeled,
+    NoteCreate,
+    ServiceCreate,
+)
 
 
 def _kinds(crm: Crm, query: str) -> list[tuple[str, str]]:

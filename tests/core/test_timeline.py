@@ -7,8 +7,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from crm_desktop.core.crm import Crm
-from crm_desktop.core.domain.models import (ContactCreate, NoteCreate, ReminderCreate,
-                                            ServiceCreate, ServiceUpdate)
+from crm_desktop.core.domain.models import (
+    ContactCreate,
+    NoteCreate,
+    ReminderCreate,
+    ServiceCreate,
+    ServiceUpdate,
+)
 from crm_desktop.core.errors import ValidationError
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

@@ -13,9 +13,14 @@ from sqlalchemy import text
 from crm_desktop.core.config.paths import AppPaths
 from crm_desktop.core.crm import Crm, open_crm
 from crm_desktop.core.domain.models import ContactCreate
-from crm_desktop.core.errors import (DamagedFileError, ReadOnlyError, WorkspaceExistsError,
-                                     WorkspaceLockedError, WorkspaceMissingError,
-                                     WrongPassphraseError)
+from crm_desktop.core.errors import (
+    DamagedFileError,
+    ReadOnlyError,
+    WorkspaceExistsError,
+    WorkspaceLockedError,
+    WorkspaceMissingError,
+    WrongPassphraseError,
+)
 from crm_desktop.core.security.keystore import MemoryKeyStore
 from crm_desktop.core.security.vault import Vault
 from crm_desktop.core.setup import init_workspace

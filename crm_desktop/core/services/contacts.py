@@ -10,8 +10,14 @@ from sqlmodel import Session, col, func, select
 
 from crm_desktop.core.domain import rules
 from crm_desktop.core.domain.changes import Outcome
-from crm_desktop.core.domain.models import (LIFECYCLE_STAGES, NAME_ORDERS, ContactCreate,
-                                            ContactFields, ContactRead, ContactUpdate)
+from crm_desktop.core.domain.models import (
+    LIFECYCLE_STAGES,
+    NAME_ORDERS,
+    ContactCreate,
+    ContactFields,
+    ContactRead,
+    ContactUpdate,
+)
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.ids import new_id

@@ -9,10 +9,17 @@ from sqlmodel import Session, col, func, select
 
 from crm_desktop.core.domain import rules
 from crm_desktop.core.domain.changes import Outcome
-from crm_desktop.core.domain.models import (DEAL_STATUSES, DealCreate, DealFields, DealRead,
-                                            DealUpdate, StageChange, StageRead)
+from crm_desktop.core.domain.models import (
+    DEAL_STATUSES,
+    DealCreate,
+    DealFields,
+    DealRead,
+    DealUpdate,
+    StageChange,
+    StageRead,
+)
 from crm_desktop.core.domain.money import Money
-from crm_desktop.core.errors import NotFoundError, ValidationError
+from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.journal.hlc import hlc_datetime

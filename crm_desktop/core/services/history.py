@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session
-
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import HistoryEntry, UndoResult
 from crm_desktop.core.errors import NothingToUndoError

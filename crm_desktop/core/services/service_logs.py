@@ -8,8 +8,14 @@ from sqlmodel import Session, col, func, select
 
 from crm_desktop.core.domain import rules
 from crm_desktop.core.domain.changes import Outcome
-from crm_desktop.core.domain.models import (SERVICE_CHANNELS, SERVICE_PRIORITIES, SERVICE_STATUSES,
-                                            ServiceCreate, ServiceFields, ServiceRead)
+from crm_desktop.core.domain.models import (
+    SERVICE_CHANNELS,
+    SERVICE_PRIORITIES,
+    SERVICE_STATUSES,
+    ServiceCreate,
+    ServiceFields,
+    ServiceRead,
+)
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Contact, ServiceLog

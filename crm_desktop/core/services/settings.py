@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
 import phonenumbers
+from pydantic import BaseModel, ConfigDict
 
 from crm_desktop.core.domain.money import currency_code
 from crm_desktop.core.errors import ValidationError

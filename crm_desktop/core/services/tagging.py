@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from sqlmodel import Session, col, func, select
 
-from crm_desktop.core.domain.rules import choice, required_text
 from crm_desktop.core.domain.models import TAGGABLE
+from crm_desktop.core.domain.rules import choice, required_text
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.storage.database import Tx
 from crm_desktop.core.storage.tables import Tag, Tagging

@@ -10,8 +10,17 @@ from crm_desktop.core.domain.models import TrashItem
 from crm_desktop.core.errors import NotFoundError
 from crm_desktop.core.services.history import row_label
 from crm_desktop.core.storage.database import Database, Tx
-from crm_desktop.core.storage.tables import (Company, Contact, Deal, JournalEntry, Note, Record,
-                                             Reminder, ServiceLog, Tagging)
+from crm_desktop.core.storage.tables import (
+    Company,
+    Contact,
+    Deal,
+    JournalEntry,
+    Note,
+    Record,
+    Reminder,
+    ServiceLog,
+    Tagging,
+)
 
 BIN: dict[str, type[Record]] = {"contact": Contact, "company": Company, "deal": Deal,
                                 "reminder": Reminder, "service": ServiceLog, "note": Note}
