@@ -11,8 +11,6 @@ import unicodedata
 from functools import lru_cache
 
 import phonenumbers
-from pypinyin import Style, lazy_pinyin
-from pypinyin.constants import PHRASES_DICT
 
 # Han ideographs (pinyin applies), plus kana and Hangul: scripts written without spaces,
 # so 1–2 character substrings of them are meaningful queries.
@@ -139,9 +137,18 @@ SURNAME_READINGS = {
 }
 
 
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, object]:
+    """pypinyin's phrase dictionary, loaded on first use: it costs ~0.15 s, and most `crm`
+    calls (lists, shows, Latin searches) never need it."""
+    from pypinyin.constants import PHRASES_DICT
+
+    return PHRASES_DICT
+
+
 def _in_phrase_dict(run: str) -> bool:
     return any(
-        run[i:j] in PHRASES_DICT for i in range(len(run)) for j in range(i + 2, len(run) + 1)
+        run[i:j] in _phrases() for i in range(len(run)) for j in range(i + 2, len(run) + 1)
     )
 
 
@@ -154,11 +161,15 @@ def _run_syllables(run: str) -> tuple[str, ...]:
     """
     if len(run) <= _SHORT_RUN and not _in_phrase_dict(run):
         return tuple(_single_reading(ch) for ch in run)
+    from pypinyin import Style, lazy_pinyin
+
     return tuple(lazy_pinyin(run, style=Style.NORMAL))
 
 
 @lru_cache(maxsize=32768)
 def _single_reading(ch: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
     return lazy_pinyin(ch, style=Style.NORMAL)[0]
 
 
