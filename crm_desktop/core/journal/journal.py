@@ -38,6 +38,12 @@ def insert_changes(values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
     return {field: (None, value) for field, value in values.items() if not is_blank(value)}
 
 
+def _seq(batch: JournalBatch) -> int:
+    if batch.seq is None:  # open_batch flushes, so the database has numbered it
+        raise RuntimeError("journal batch was not flushed")
+    return batch.seq
+
+
 @dataclass(frozen=True)
 class JournalIdentity:
     device_id: str
@@ -60,7 +66,7 @@ class Journal:
                changes: FieldChanges) -> None:
         for field, (old, new) in changes.items():
             session.add(JournalEntry(
-                batch_seq=batch.seq, hlc=self.clock.now(), entity=entity, row_id=row_id, op=op,
+                batch_seq=_seq(batch), hlc=self.clock.now(), entity=entity, row_id=row_id, op=op,
                 field=field, old_value=to_json_value(old), new_value=to_json_value(new)))
 
     @staticmethod

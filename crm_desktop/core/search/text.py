@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 
 import phonenumbers
@@ -138,7 +139,7 @@ SURNAME_READINGS = {
 
 
 @lru_cache(maxsize=1)
-def _phrases() -> dict[str, object]:
+def _phrases() -> Mapping[str, object]:
     """pypinyin's phrase dictionary, loaded on first use: it costs ~0.15 s, and most `crm`
     calls (lists, shows, Latin searches) never need it."""
     from pypinyin.constants import PHRASES_DICT

@@ -179,7 +179,7 @@ class DealService:
 
     @staticmethod
     def _stage_rows(session: Session, include_deleted: bool = False) -> list[PipelineStage]:
-        query = select(PipelineStage).order_by(PipelineStage.position)
+        query = select(PipelineStage).order_by(col(PipelineStage.position))
         if not include_deleted:
             query = query.where(col(PipelineStage.deleted_at).is_(None))
         return list(session.exec(query))

@@ -11,7 +11,7 @@ from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.storage.database import Database
-from crm_desktop.core.storage.tables import Company, Contact, Deal, Note
+from crm_desktop.core.storage.tables import Company, Contact, Deal, Note, Record
 from crm_desktop.core.storage.types import utcnow
 
 
@@ -22,17 +22,19 @@ class NoteService:
     def add(self, new: NoteCreate) -> Outcome[NoteRead]:
         body = rules.required_text(new.body, "body")
         rules.choice(new.kind, NOTE_KINDS, "kind")
-        links = {"contact_id": new.contact_id, "company_id": new.company_id, "deal_id": new.deal_id}
-        if not any(links.values()):
+        links: tuple[tuple[str | None, type[Record]], ...] = (
+            (new.contact_id, Contact), (new.company_id, Company), (new.deal_id, Deal))
+        if not any(row_id for row_id, _table in links):
             raise ValidationError(N_("A note belongs to a contact, a company or a deal."),
                                   field="contact_id")
         with self._db.transaction("note.add") as tx:
-            for (name, value), table in zip(links.items(), (Contact, Company, Deal)):
-                if value:
-                    tx.get(table, value)
+            for row_id, table in links:
+                if row_id:
+                    tx.get(table, row_id)
+            occurred = rules.aware(new.occurred_at, "occurred_at") if new.occurred_at else utcnow()
             row = tx.insert(Note(id=new_id(), kind=new.kind, body=body, owner=new.owner or "",
-                                 occurred_at=rules.aware(new.occurred_at, "occurred_at")
-                                 if new.occurred_at else utcnow(), **links))
+                                 occurred_at=occurred, contact_id=new.contact_id,
+                                 company_id=new.company_id, deal_id=new.deal_id))
             return Outcome(NoteRead.model_validate(row), tx.changes())
 
     def delete(self, note_id: str) -> Outcome[None]:

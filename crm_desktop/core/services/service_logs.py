@@ -100,5 +100,5 @@ def open_logs_by_priority(session: Session, limit: int = 50) -> list[ServiceLog]
     order = func.instr("urgent,high,normal,low", ServiceLog.priority)
     query = (select(ServiceLog).where(col(ServiceLog.deleted_at).is_(None),
                                       col(ServiceLog.status).in_(("open", "in_progress")))
-             .order_by(order, ServiceLog.opened_at).limit(limit))
+             .order_by(order, col(ServiceLog.opened_at)).limit(limit))
     return list(session.exec(query))

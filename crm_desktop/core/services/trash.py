@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import update
-from sqlmodel import col, delete, select
+from sqlalchemy import delete, update
+from sqlmodel import col, select
 
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import TrashItem
@@ -44,28 +44,26 @@ class TrashService:
             for entity, table in BIN.items():
                 query = (select(table).where(col(table.deleted_at).is_not(None))
                          .order_by(col(table.deleted_at).desc()).limit(limit))
-                items += [TrashItem(entity=entity, id=r.id, label=row_label(r),
-                                    deleted_at=r.deleted_at) for r in session.exec(query)]
+                items += [_item(entity, row) for row in session.exec(query)]
         return sorted(items, key=lambda i: i.deleted_at, reverse=True)[:limit]
 
     def restore(self, row_id: str) -> Outcome[TrashItem]:
         with self._db.transaction("trash.restore") as tx:
             entity, row = self._find_deleted(tx, row_id)
-            deleted_at = row.deleted_at
+            item = _item(entity, row)
             tx.restore(row)
-            return Outcome(TrashItem(entity=entity, id=row.id, label=row_label(row),
-                                     deleted_at=deleted_at), tx.changes())
+            return Outcome(item, tx.changes())
 
     def purge(self, row_id: str) -> Outcome[None]:
         """Remove a deleted record for good, with its values in the journal. Cannot be undone."""
         with self._db.transaction("trash.purge") as tx:
             entity, row = self._find_deleted(tx, row_id)
             for table, column in REFERENCES.get(type(row), ()):
-                tx.session.exec(update(table).where(getattr(table, column) == row.id)
-                                .values({column: None}))  # type: ignore[call-overload]
-            tx.session.exec(delete(Tagging).where(Tagging.row_id == row.id))  # type: ignore[call-overload]
-            tx.session.exec(update(JournalEntry).where(JournalEntry.row_id == row.id)  # type: ignore[call-overload]
-                            .values(old_value=None, new_value=None))
+                tx.session.execute(update(table).where(col(getattr(table, column)) == row.id)
+                                   .values({column: None}))
+            tx.session.execute(delete(Tagging).where(col(Tagging.row_id) == row.id))
+            tx.session.execute(update(JournalEntry).where(col(JournalEntry.row_id) == row.id)
+                               .values(old_value=None, new_value=None))
             tx.session.delete(row)
             tx.touched.add((entity, row_id))
             return Outcome(None, tx.changes())
@@ -77,3 +75,9 @@ class TrashService:
             if row is not None and row.deleted_at is not None:
                 return entity, row
         raise NotFoundError(id=row_id)
+
+
+def _item(entity: str, row: Record) -> TrashItem:
+    if row.deleted_at is None:
+        raise NotFoundError(id=row.id)
+    return TrashItem(entity=entity, id=row.id, label=row_label(row), deleted_at=row.deleted_at)

@@ -42,7 +42,7 @@ class BulkWriter:
         with self._db.engine.begin() as conn:
             batch_seq = conn.execute(insert(JournalBatch).values(
                 id=new_id(), hlc=journal.clock.now(), device_id=journal.identity.device_id,
-                actor=journal.identity.actor, action=self._action)).inserted_primary_key[0]
+                actor=journal.identity.actor, action=self._action)).lastrowid
             for table, rows, doc in self._rows:
                 for chunk in _chunks(rows, 5000):
                     self._write_chunk(conn, batch_seq, table, chunk, doc)
