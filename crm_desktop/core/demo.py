@@ -157,8 +157,9 @@ def populate_demo(crm: Crm, contacts: int = 200, *, seed: int = 1,
     """Add a sample business of `contacts` contacts in one transaction; returns counts per entity."""
     build = DemoBuilder(crm, seed)
     companies = [build.company(i) for i in range(max(1, contacts // 5))]
-    people = [build.contact([c["id"] for c in companies]) for _ in range(contacts)]
     names = {c["id"]: c["name"] for c in companies}
+    company_ids = list(names)
+    people = [build.contact(company_ids) for _ in range(contacts)]
     writer = BulkWriter(crm.db, "demo")
     writer.add(Company, companies, company_doc)
     writer.add(Contact, people, lambda r: contact_doc(r, names.get(r.company_id or "", "")))

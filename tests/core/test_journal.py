@@ -106,3 +106,10 @@ def test_counter_overflow_carries_into_the_millisecond() -> None:
     clock = HybridClock(wall_ms=lambda: 1000)
     stamps = [clock.now() for _ in range(70_000)]
     assert stamps[-1] >> COUNTER_BITS == 1001 and len(set(stamps)) == 70_000
+
+
+def test_reserved_timestamps_are_never_issued_again() -> None:
+    """A block reserved for a bulk write is skipped by every later timestamp."""
+    clock = HybridClock(wall_ms=lambda: 5)
+    first = clock.reserve(1000)
+    assert clock.now() == first + 1000

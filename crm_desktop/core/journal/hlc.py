@@ -31,6 +31,12 @@ class HybridClock:
         self._last = max(self._wall_ms() << COUNTER_BITS, self._last + 1)
         return self._last
 
+    def reserve(self, count: int) -> int:
+        """The first of `count` consecutive timestamps, all issued at once (for bulk writes)."""
+        first = self.now()
+        self._last = first + count - 1
+        return first
+
     def receive(self, remote: int) -> None:
         """Account for a remote timestamp; call only after the apply that carried it commits."""
         self._last = max(self._last, remote)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from crm_desktop.core.ids import new_id
@@ -64,10 +65,15 @@ class Journal:
 
     def record(self, session: Session, batch: JournalBatch, entity: str, row_id: str, op: str,
                changes: FieldChanges) -> None:
-        for field, (old, new) in changes.items():
-            session.add(JournalEntry(
-                batch_seq=_seq(batch), hlc=self.clock.now(), entity=entity, row_id=row_id, op=op,
-                field=field, old_value=to_json_value(old), new_value=to_json_value(new)))
+        """One journal row per changed field, written at once (executemany, no ORM round trips)."""
+        if not changes:
+            return
+        seq = _seq(batch)
+        session.execute(insert(JournalEntry), [
+            {"batch_seq": seq, "hlc": self.clock.now(), "entity": entity, "row_id": row_id,
+             "op": op, "field": field, "old_value": to_json_value(old),
+             "new_value": to_json_value(new)}
+            for field, (old, new) in changes.items()])
 
     @staticmethod
     def history(session: Session, row_id: str,

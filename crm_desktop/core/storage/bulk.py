@@ -14,10 +14,13 @@ from crm_desktop.core.ids import new_id
 from crm_desktop.core.journal.journal import insert_changes, to_json_value
 from crm_desktop.core.search.index import SearchDoc, index_many
 from crm_desktop.core.storage.database import ENTITY_OF, Database
+from crm_desktop.core.storage.engine import CACHE_KIB
 from crm_desktop.core.storage.tables import JournalBatch, Record
 from crm_desktop.core.storage.types import utcnow
 
 DocBuilder = Callable[[Any], SearchDoc]
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+BULK_CACHE_KIB = 64 * 1024  # a big page cache while bulk-writing: far fewer pages re-encrypted
 JOURNAL_INSERT = ("INSERT INTO journal (batch_seq, hlc, entity, row_id, op, field, new_value) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?)")
 
@@ -40,6 +43,7 @@ class BulkWriter:
         done = 0
         journal = self._db.journal
         with self._db.engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
             batch_seq = conn.execute(insert(JournalBatch).values(
                 id=new_id(), hlc=journal.clock.now(), device_id=journal.identity.device_id,
                 actor=journal.identity.actor, action=self._action)).lastrowid
@@ -49,6 +53,7 @@ class BulkWriter:
                     done += len(chunk)
                     if progress:
                         progress(done, total)
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
         return {ENTITY_OF[t]: len(rows) for t, rows, _d in self._rows}
 
     def _write_chunk(self, conn: Connection, batch_seq: int, table: type[Record],
@@ -62,9 +67,11 @@ class BulkWriter:
                       rows: Iterable[dict[str, Any]]) -> Iterable[tuple[Any, ...]]:
         clock, entity = self._db.journal.clock, ENTITY_OF[table]
         for row in rows:
-            for field, (_old, value) in insert_changes(row).items():
-                yield (batch_seq, clock.now(), entity, row["id"], "insert", field,
-                       json.dumps(to_json_value(value), ensure_ascii=False, separators=(",", ":")))
+            changes = insert_changes(row)
+            hlc = clock.reserve(len(changes))
+            for offset, (field, (_old, value)) in enumerate(changes.items()):
+                yield (batch_seq, hlc + offset, entity, row["id"], "insert", field,
+                       _to_json(to_json_value(value)))
 
 
 def record_defaults(**values: Any) -> dict[str, Any]:

@@ -16,7 +16,9 @@ from crm_desktop.core.errors import DamagedFileError, DiskFullError, ReadOnlyErr
 
 # Every connection: keyed with the raw data key (no PBKDF2 cost), temp data kept in memory so no
 # plaintext spills to temp files, WAL + synchronous=FULL so an acknowledged commit survives a crash.
+CACHE_KIB = 16 * 1024  # decrypted pages kept per connection; SQLCipher decrypts on every miss
 CONNECTION_PRAGMAS = (
+    f"PRAGMA cache_size = -{CACHE_KIB}",
     "PRAGMA temp_store = MEMORY",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",

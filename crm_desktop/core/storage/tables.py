@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Column, Index
+from sqlalchemy import Column, Index, text
 from sqlmodel import Field, SQLModel
 
 from crm_desktop.core.storage.types import JsonText, UtcDateTime, utcnow
@@ -14,6 +14,16 @@ from crm_desktop.core.storage.types import JsonText, UtcDateTime, utcnow
 
 def _utc(nullable: bool = True, index: bool = False) -> Any:
     return Field(default=None, sa_column=Column(UtcDateTime, nullable=nullable, index=index))
+
+
+def live_order_index(table: str, *columns: str) -> Index:
+    """Lists show live rows in this order; a partial index serves them directly."""
+    return Index(f"ix_{table}_live_order", *columns, sqlite_where=text("deleted_at IS NULL"))
+
+
+def bin_index(table: str) -> Index:
+    """The recycle bin lists deleted rows; a partial index keeps that cheap and small."""
+    return Index(f"ix_{table}_in_bin", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL"))
 
 
 def _json(default: Any) -> Any:
@@ -26,12 +36,13 @@ class Record(SQLModel):
     id: str = Field(primary_key=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
-    deleted_at: datetime | None = Field(default=None, sa_type=UtcDateTime, index=True)
+    deleted_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     owner: str = ""
 
 
 class Company(Record, table=True):
     __tablename__: ClassVar[str] = "companies"
+    __table_args__ = (live_order_index("companies", "name", "id"), bin_index("companies"))
     name: str = Field(index=True)
     industry: str = ""
     phone: str = ""
@@ -42,6 +53,7 @@ class Company(Record, table=True):
 
 class Contact(Record, table=True):
     __tablename__: ClassVar[str] = "contacts"
+    __table_args__ = (live_order_index("contacts", "display_name", "id"), bin_index("contacts"))
     display_name: str = Field(index=True)
     family_name: str = ""
     given_name: str = ""
@@ -69,6 +81,7 @@ class PipelineStage(Record, table=True):
 
 class Deal(Record, table=True):
     __tablename__: ClassVar[str] = "deals"
+    __table_args__ = (live_order_index("deals", "created_at"), bin_index("deals"))
     title: str
     contact_id: str | None = Field(default=None, foreign_key="contacts.id", index=True)
     company_id: str | None = Field(default=None, foreign_key="companies.id", index=True)
@@ -84,6 +97,7 @@ class Deal(Record, table=True):
 
 class ServiceLog(Record, table=True):
     __tablename__: ClassVar[str] = "service_logs"
+    __table_args__ = (live_order_index("service_logs", "opened_at"), bin_index("service_logs"))
     contact_id: str | None = Field(default=None, foreign_key="contacts.id", index=True)
     subject: str
     description: str = ""
@@ -99,6 +113,9 @@ class ServiceLog(Record, table=True):
 
 class Reminder(Record, table=True):
     __tablename__: ClassVar[str] = "reminders"
+    __table_args__ = (bin_index("reminders"), Index(
+        "ix_reminders_open_due", text("coalesce(snoozed_until, due_at)"),
+        sqlite_where=text("done_at IS NULL AND deleted_at IS NULL")))
     title: str
     due_at: datetime = Field(sa_type=UtcDateTime, index=True)
     contact_id: str | None = Field(default=None, foreign_key="contacts.id", index=True)
@@ -112,6 +129,7 @@ class Reminder(Record, table=True):
 
 class Note(Record, table=True):
     __tablename__: ClassVar[str] = "notes"
+    __table_args__ = (bin_index("notes"),)
     kind: str = "note"
     body: str
     contact_id: str | None = Field(default=None, foreign_key="contacts.id", index=True)
