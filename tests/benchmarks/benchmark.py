@@ -161,13 +161,31 @@ def print_table(report: dict[str, Any]) -> None:
     print(f"median encrypted ÷ plain over the query set: {overall:.2f} (target ≤ 1.5)")
 
 
+def markdown_table(report: dict[str, Any]) -> str:
+    """The README's performance table."""
+    lines = ["| measure | p50 ms | p95 ms | plain p50 ms | encrypted ÷ plain | target |",
+             "|---|---:|---:|---:|---:|---|"]
+    for row in report["results"]:
+        plain = "" if row["plain_ms_p50"] is None else f"{row['plain_ms_p50']:.2f}"
+        ratio = "" if row["ratio"] is None else f"{row['ratio']:.2f}"
+        target = "" if row["target_ms"] is None else f"≤ {row['target_ms']:,} ms"
+        lines.append(f"| {row['name']} | {row['ms_p50']:,.2f} | {row['ms_p95']:,.2f} | {plain} | "
+                     f"{ratio} | {target} |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", choices=SIZES, default="small")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--markdown", type=Path, help="also read a saved --json report and print "
+                        "it as the README's Markdown table, then exit")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument("--runs", type=int, default=100, help="repetitions per query")
     args = parser.parse_args()
+    if args.markdown:
+        print(markdown_table(json.loads(args.markdown.read_text(encoding="utf-8"))))
+        return 0
     report = run(args.size, args.keep, args.runs)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
