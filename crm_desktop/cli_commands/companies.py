@@ -16,6 +16,7 @@ from crm_desktop.core.i18n import _
 
 if TYPE_CHECKING:
     from crm_desktop.core.crm import Crm
+    from crm_desktop.core.domain.changes import Changes
 
 RECORD_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
 
@@ -126,7 +127,18 @@ def find_company(crm: Crm, id_or_name: str) -> CompanyRead | None:
         return crm.companies.find_by_name(id_or_name)
 
 
-def create_company(crm: Crm, name: str) -> CompanyRead:
-    company = crm.companies.add(CompanyCreate(name=name)).value
-    notice(_("Created company {name} (id {id}).").format(name=company.name, id=company.id))
-    return company
+def company_link(crm: Crm, id_or_name: str | None) -> dict[str, str | None]:
+    """`company_id` for a known company (None clears it), `company_name` for one the core
+    creates in the same transaction as the record that names it."""
+    if id_or_name is None:
+        return {}
+    if not id_or_name.strip():
+        return {"company_id": None}
+    known = find_company(crm, id_or_name)
+    return {"company_id": known.id} if known else {"company_name": id_or_name.strip()}
+
+
+def announce_new_companies(crm: Crm, changes: Changes) -> None:
+    for company_id in sorted(changes.ids("company")):
+        company = crm.companies.get(company_id)
+        notice(_("Created company {name} (id {id}).").format(name=company.name, id=company.id))

@@ -5,25 +5,21 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from crm_desktop.cli_commands.companies import create_company, find_company
+from crm_desktop.cli_commands.companies import announce_new_companies, company_link
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.notes import print_notes, with_notes
 from crm_desktop.cli_commands.output import add_json_flag, as_json, fields, report, table
 from crm_desktop.cli_commands.parsing import Subparsers, given, labeled, positive_int
-from crm_desktop.core.domain import rules
 from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import (
     LIFECYCLE_STAGES,
     ContactCreate,
-    ContactRead,
     ContactUpdate,
     Labeled,
-    NoteCreate,
 )
 from crm_desktop.core.i18n import _
 
 if TYPE_CHECKING:
-    from crm_desktop.core.crm import Crm
     from crm_desktop.core.services.contacts import ContactQuery
 
 
@@ -97,44 +93,23 @@ def _labeled_list(values: list[str] | None) -> list[Labeled] | None:
 
 
 def add_contact(ctx: Context, args: argparse.Namespace) -> None:
-    note = rules.required_text(args.note, "note") if args.note is not None else None
     with ctx.open(write=True) as crm:
-        company, new_company = _company(crm, args.company)
-        contact = crm.contacts.add(ContactCreate(**_values(args), company_id=company,
-                                                 tags=args.tag)).value
-        contact = _link_new_company(crm, contact, new_company)
-        if note:
-            crm.notes.add(NoteCreate(body=note, contact_id=contact.id))
+        values = _values(args) | company_link(crm, args.company)
+        outcome = crm.contacts.add(ContactCreate(**values, tags=args.tag, note=args.note))
+        announce_new_companies(crm, outcome.changes)
+        contact = outcome.value
     report(args, contact, _("Added contact {name} (id {id}).")
            .format(name=contact.display_name, id=contact.id))
 
 
 def edit_contact(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=True) as crm:
-        values = _values(args)
-        company, new_company = _company(crm, args.company)
-        if args.company is not None and not new_company:
-            values["company_id"] = company
-        contact = crm.contacts.update(args.id, ContactUpdate(**values)).value
-        contact = _link_new_company(crm, contact, new_company)
+        values = _values(args) | company_link(crm, args.company)
+        outcome = crm.contacts.update(args.id, ContactUpdate(**values))
+        announce_new_companies(crm, outcome.changes)
+        contact = outcome.value
     report(args, contact, _("Saved contact {name} (id {id}).")
            .format(name=contact.display_name, id=contact.id))
-
-
-def _company(crm: Crm, id_or_name: str | None) -> tuple[str | None, str]:
-    """(id of a known company, name of a company still to create)."""
-    if not id_or_name:
-        return None, ""
-    known = find_company(crm, id_or_name)
-    return (known.id, "") if known else (None, id_or_name)
-
-
-def _link_new_company(crm: Crm, contact: ContactRead, name: str) -> ContactRead:
-    """Created only once the contact itself was accepted, so bad input creates nothing."""
-    if not name:
-        return contact
-    company = create_company(crm, name)
-    return crm.contacts.update(contact.id, ContactUpdate(company_id=company.id)).value
 
 
 def list_contacts(ctx: Context, args: argparse.Namespace) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from crm_desktop.cli_commands.companies import create_company, find_company
+from crm_desktop.cli_commands.companies import announce_new_companies, company_link
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.notes import print_notes, with_notes
 from crm_desktop.cli_commands.output import (
@@ -19,7 +19,7 @@ from crm_desktop.cli_commands.output import (
 )
 from crm_desktop.cli_commands.parsing import Subparsers, given, positive_int
 from crm_desktop.core.domain.labels import value_label
-from crm_desktop.core.domain.models import DEAL_STATUSES, DealCreate, DealRead, DealUpdate
+from crm_desktop.core.domain.models import DEAL_STATUSES, DealCreate, DealUpdate
 from crm_desktop.core.i18n import _
 
 if TYPE_CHECKING:
@@ -95,37 +95,24 @@ def _deal_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _values(crm: Crm, args: argparse.Namespace) -> dict[str, Any]:
-    return given(title=args.title, contact_id=args.contact, company_id=_company_id(crm, args),
-                 stage=args.stage, amount=args.amount, currency=args.currency,
-                 expected_close=args.expected_close, source=args.source, owner=args.owner)
-
-
-def _company_id(crm: Crm, args: argparse.Namespace) -> str | None:
-    if not args.company:
-        return None
-    known = find_company(crm, args.company)
-    return known.id if known else None
-
-
-def _link_new_company(crm: Crm, deal: DealRead, args: argparse.Namespace) -> DealRead:
-    """An unknown company name creates the company once the deal itself was accepted."""
-    if not args.company or deal.company_id:
-        return deal
-    company = create_company(crm, args.company)
-    return crm.deals.update(deal.id, DealUpdate(company_id=company.id)).value
+    return given(title=args.title, contact_id=args.contact, stage=args.stage, amount=args.amount,
+                 currency=args.currency, expected_close=args.expected_close, source=args.source,
+                 owner=args.owner) | company_link(crm, args.company or None)
 
 
 def add_deal(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=True) as crm:
-        deal = crm.deals.add(DealCreate(**_values(crm, args), tags=args.tag)).value
-        deal = _link_new_company(crm, deal, args)
+        outcome = crm.deals.add(DealCreate(**_values(crm, args), tags=args.tag))
+        announce_new_companies(crm, outcome.changes)
+        deal = outcome.value
     report(args, deal, _("Added deal {title} (id {id}).").format(title=deal.title, id=deal.id))
 
 
 def edit_deal(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=True) as crm:
-        deal = crm.deals.update(args.id, DealUpdate(**_values(crm, args))).value
-        deal = _link_new_company(crm, deal, args)
+        outcome = crm.deals.update(args.id, DealUpdate(**_values(crm, args)))
+        announce_new_companies(crm, outcome.changes)
+        deal = outcome.value
     report(args, deal, _("Saved deal {title} (id {id}).").format(title=deal.title, id=deal.id))
 
 

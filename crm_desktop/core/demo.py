@@ -36,7 +36,8 @@ from crm_desktop.core.storage.tables import (
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
             "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方")
-GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥建华文辉力鹏飞宇浩然欣怡子涵梓轩雨晨思远俊杰晓东海燕志强春梅建国"
+GIVEN = ("伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥"
+         "建华文辉力鹏飞宇浩然欣怡子涵梓轩雨晨思远俊杰晓东海燕志强春梅建国")
 FIRST = ("James", "Mary", "John", "Linda", "David", "Susan", "Michael", "Karen", "Peter", "Emma",
          "José", "Zoë", "André", "Chloé", "Oliver", "Sophia", "Lucas", "Mia", "Noah", "Ava")
 LAST = ("Smith", "Johnson", "Brown", "Taylor", "Wilson", "Martin", "Lee", "Walker", "Hall",
@@ -49,7 +50,8 @@ EN_COMPANIES = ("Acme", "Northwind", "Blue Harbor", "Evergreen", "Summit", "Pion
 INDUSTRIES = ("零售", "制造", "餐饮", "Software", "Logistics", "Retail", "教育", "医疗")
 SUBJECTS = ("打印机故障", "发票重开", "配送延迟", "产品咨询", "退货申请", "上门安装", "Invoice question",
             "Delivery delayed", "Product return", "Training visit", "投诉：服务态度", "续约咨询")
-NOTE_TEXTS = ("电话沟通，客户对报价满意，下周再联系。", "Met at the trade fair; interested in the premium plan.",
+NOTE_TEXTS = ("电话沟通，客户对报价满意，下周再联系。",
+              "Met at the trade fair; interested in the premium plan.",
               "客户要求提供样品，已安排快递。", "Sent the proposal by email, waiting for feedback.",
               "拜访客户，了解明年采购计划。", "Called about renewal; decision after budget meeting.")
 DEAL_WORDS = ("年度采购", "设备升级", "门店装修", "软件许可", "Annual supply", "Website redesign",

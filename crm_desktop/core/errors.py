@@ -32,7 +32,8 @@ FIELD_LABELS = {
     "rrule": N_("Recurrence"), "lost_reason": N_("Lost reason"), "passphrase": N_("Passphrase"),
     "tag": N_("Tag"), "expected_close": N_("Expected close date"), "kind": N_("Kind"),
     "occurred_at": N_("Time"), "default_region": N_("Default region"),
-    "contact_id": N_("Contact"), "note": N_("Note"), "due": N_("Due"), "entity": N_("Record type"),
+    "contact_id": N_("Contact"), "note": N_("Note"), "company": N_("Company"), "due": N_("Due"),
+    "entity": N_("Record type"),
 }
 
 

@@ -119,3 +119,27 @@ def test_mutations_report_what_changed(crm: Crm) -> None:
     """An add returns the change set naming the new contact, so screens can refresh."""
     outcome = crm.contacts.add(ContactCreate(display_name="Changes", tags=["x"]))
     assert outcome.changes.ids("contact") == {outcome.value.id}
+
+
+def test_company_named_on_a_new_contact_is_linked_or_created_in_one_step(crm: Crm) -> None:
+    """A known company name links (any case); an unknown one is created; one undo removes both."""
+    known = crm.companies.add(CompanyCreate(name="Acme")).value
+    linked = crm.contacts.add(ContactCreate(display_name="Ann", company_name="ACME")).value
+    assert linked.company_id == known.id
+    outcome = crm.contacts.add(ContactCreate(display_name="Bo", company_name="明华科技",
+                                             note="展会上认识"))
+    created = outcome.changes.ids("company")
+    assert outcome.value.company_name == "明华科技" and len(created) == 1
+    assert [n.body for n in crm.notes.for_record(outcome.value.id)] == ["展会上认识"]
+    crm.undo()
+    assert crm.companies.count() == 1 and crm.contacts.count() == 1
+
+
+def test_invalid_contact_with_a_new_company_creates_nothing(crm: Crm) -> None:
+    """A refused contact does not leave behind the company it named."""
+    with pytest.raises(ValidationError):
+        crm.contacts.add(ContactCreate(display_name="X", company_name="Ghost Ltd",
+                                       emails=[Labeled(value="nope")]))
+    with pytest.raises(ValidationError):
+        crm.contacts.add(ContactCreate(display_name="Y", company_name="Ghost Ltd", note=" "))
+    assert crm.companies.count() == 0 and crm.contacts.count() == 0

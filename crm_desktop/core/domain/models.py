@@ -84,6 +84,7 @@ class ContactFields(Input):
     given_name: str | None = None
     name_order: str | None = None
     company_id: str | None = None
+    company_name: str | None = None   # links to the company of that name, created if unknown
     title: str | None = None
     emails: list[Labeled] | None = None
     phones: list[Labeled] | None = None
@@ -100,6 +101,7 @@ class ContactFields(Input):
 
 class ContactCreate(ContactFields):
     tags: list[str] = Field(default_factory=list)
+    note: str | None = None           # a first note, saved in the same transaction
 
 
 class ContactUpdate(ContactFields):
@@ -153,6 +155,7 @@ class DealFields(Input):
     title: str | None = None
     contact_id: str | None = None
     company_id: str | None = None
+    company_name: str | None = None   # links to the company of that name, created if unknown
     stage: str | None = None          # stage id or name
     amount: Decimal | str | None = None
     currency: str | None = None

@@ -12,8 +12,17 @@ from crm_desktop.core.domain.models import CompanyCreate, CompanyFields, Company
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
-from crm_desktop.core.storage.database import Database, get_live
+from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Company
+
+
+def company_named(tx: Tx, name: str) -> str:
+    """The id of the live company called `name` (any case), created in this transaction if none."""
+    clean = rules.required_text(name, "company")
+    query = select(Company.id).where(func.lower(Company.name) == clean.lower(),
+                                     col(Company.deleted_at).is_(None))
+    found = tx.session.exec(query).first()
+    return found or tx.insert(Company(id=new_id(), name=clean)).id
 
 
 class CompanyService:

@@ -21,10 +21,11 @@ from crm_desktop.core.domain.models import (
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.ids import new_id
+from crm_desktop.core.services.companies import company_named
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
 from crm_desktop.core.storage.database import Database, Tx, get_live
-from crm_desktop.core.storage.tables import Company, Contact
+from crm_desktop.core.storage.tables import Company, Contact, Note
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -52,16 +53,19 @@ class ContactService:
     def add(self, new: ContactCreate) -> Outcome[ContactRead]:
         values = self._clean(new, creating=True)
         with self._db.transaction("contact.add") as tx:
-            self._check_company(tx, values.get("company_id"))
+            self._link_company(tx, values, new.company_name)
             row = tx.insert(Contact(id=new_id(), **values))
             add_tags(tx, "contact", row.id, new.tags)
+            if new.note is not None:
+                tx.insert(Note(id=new_id(), body=rules.required_text(new.note, "note"),
+                               contact_id=row.id))
             return Outcome(self._read(tx.session, row), tx.changes())
 
     def update(self, contact_id: str, changes: ContactUpdate) -> Outcome[ContactRead]:
         with self._db.transaction("contact.update") as tx:
             row = tx.get(Contact, contact_id)
             values = self._clean(changes, creating=False, current=row)
-            self._check_company(tx, values.get("company_id"))
+            self._link_company(tx, values, changes.company_name)
             tx.update(row, values)
             return Outcome(self._read(tx.session, row), tx.changes())
 
@@ -106,7 +110,7 @@ class ContactService:
 
     def _clean(self, fields: ContactFields, *, creating: bool,
                current: Contact | None = None) -> dict[str, Any]:
-        given = fields.model_dump(include=fields.model_fields_set - {"tags"})
+        given = fields.model_dump(include=fields.model_fields_set - {"tags", "note", "company_name"})
         values: dict[str, Any] = {}
         region = self._settings.get().default_region
         for key, value in given.items():
@@ -131,9 +135,12 @@ class ContactService:
             raise ValidationError(N_("{field} is required."), field="name")
 
     @staticmethod
-    def _check_company(tx: Tx, company_id: str | None) -> None:
-        if company_id:
-            tx.get(Company, company_id)
+    def _link_company(tx: Tx, values: dict[str, Any], company_name: str | None) -> None:
+        """A company id must exist; a company name links to (or creates) that company."""
+        if values.get("company_id"):
+            tx.get(Company, values["company_id"])
+        elif company_name:
+            values["company_id"] = company_named(tx, company_name)
 
     def _read(self, session: Session, row: Contact) -> ContactRead:
         return self._read_many(session, [row])[0]

@@ -23,6 +23,7 @@ from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.journal.hlc import hlc_datetime
+from crm_desktop.core.services.companies import company_named
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
 from crm_desktop.core.storage.database import Database, Tx, get_live
@@ -150,6 +151,8 @@ class DealService:
         for link, table in (("contact_id", Contact), ("company_id", Company)):
             if given.get(link):
                 values[link] = tx.get(table, given[link]).id
+        if given.get("company_name") and not given.get("company_id"):
+            values["company_id"] = company_named(tx, given["company_name"])
         if "stage" in given or creating:
             values["stage_id"] = self._stage_id(tx.session, given.get("stage"))
         if "amount" in given or "currency" in given or creating:
