@@ -59,7 +59,7 @@ def set_settings(ctx: Context, args: argparse.Namespace) -> None:
     if not values:
         raise CliError(N_("Nothing to change: give --business-name, --currency or --region."))
     with ctx.open(write=True) as crm:
-        settings = crm.settings.update(**values)
+        settings = crm.settings.update(**values).value
     print(_("Settings saved: {name}, {currency}, {region}.").format(
         name=settings.business_name or "-", currency=settings.currency,
         region=settings.default_region))

@@ -31,7 +31,7 @@ from crm_desktop.core.storage import migrate
 from crm_desktop.core.storage.database import Database
 from crm_desktop.core.storage.engine import backup_to, build_engine
 from crm_desktop.core.storage.lock import WorkspaceLock
-from crm_desktop.core.storage.tables import JournalBatch, Meta
+from crm_desktop.core.storage.tables import JournalBatch, JournalEntry, Meta
 
 Progress = Callable[[int, int], None]
 
@@ -138,8 +138,11 @@ def _device_id(engine: Engine, write: bool) -> str:
 
 
 def _last_hlc(engine: Engine) -> int:
+    """Seed the clock past every timestamp already issued (entries run ahead of their batch)."""
     with Session(engine) as session:
-        return int(session.exec(select(func.max(JournalBatch.hlc))).one() or 0)
+        batches = session.exec(select(func.max(JournalBatch.hlc))).one() or 0
+        entries = session.exec(select(func.max(JournalEntry.hlc))).one() or 0
+        return int(max(batches, entries))
 
 
 def _default_actor() -> str:

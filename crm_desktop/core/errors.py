@@ -99,6 +99,10 @@ class NothingToUndoError(CrmError):
     template = N_("There is nothing to undo.")
 
 
+class UndoBlockedError(NothingToUndoError):
+    template = N_("The last change ({action}) cannot be undone.")
+
+
 class KeyringUnavailableError(CrmError):
     template = N_(
         "This computer has no usable keyring, so the passphrase cannot be remembered. "

@@ -9,6 +9,7 @@ from crm_desktop.core.crm import Crm, open_crm
 from crm_desktop.core.errors import ReadOnlyError
 from crm_desktop.core.security.keystore import KeyStore
 from crm_desktop.core.security.vault import Vault
+from crm_desktop.core.services.history import SETUP_ACTION
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,10 @@ def init_workspace(paths: AppPaths, keystore: KeyStore, passphrase: str, *,
     crm: Crm | None = None
     try:
         crm = open_crm(paths, keys.data_key, actor=actor, create=True)
-        crm.settings.update(business_name=business_name, currency=currency,
-                            default_region=region, language=language)
-        crm.deals.create_default_stages(language)
+        with crm.db.transaction(SETUP_ACTION) as tx:
+            crm.settings.apply(tx, business_name=business_name, currency=currency,
+                               default_region=region, language=language)
+            crm.deals.add_default_stages(tx, language)
     except BaseException:
         if crm is not None:
             crm.close()

@@ -24,6 +24,7 @@ def test_amount_is_exact_and_defaults_to_the_workspace_currency(crm: Crm) -> Non
     ("-5", "CNY", "not a valid amount"),
     ("abc", "CNY", "not a valid amount"),
     ("10", "XYZ", "ISO 4217"),
+    ("10", "XAU", "ISO 4217"),
 ])
 def test_bad_amounts_and_currencies_are_refused(crm: Crm, amount: str, currency: str,
                                                 message: str) -> None:
@@ -82,3 +83,35 @@ def test_custom_stage_can_be_added(crm: Crm) -> None:
     assert crm.deals.stages()[-1].name == "Contract sent"
     with pytest.raises(ValidationError):
         crm.deals.add_stage("Impossible", 150)
+
+
+@pytest.mark.parametrize(("amount", "currency", "expected"), [
+    ("100", "JPY", "¥100"), ("99.50", "USD", "$99.50")])
+def test_changing_currency_never_rescales_the_amount(crm: Crm, amount: str, currency: str,
+                                                     expected: str) -> None:
+    """A CNY deal switched to JPY or USD keeps the same number, not a hundredfold one."""
+    deal = crm.deals.add(DealCreate(title="FX", amount=amount)).value
+    updated = crm.deals.update(deal.id, DealUpdate(currency=currency)).value
+    from crm_desktop.core.domain.money import Money
+    assert Money.parse(updated.amount, updated.currency).format("en_US") == expected
+
+
+def test_currency_change_that_would_lose_cents_is_refused(crm: Crm) -> None:
+    """99.50 CNY cannot silently become 99 or 9950 JPY: the change is refused and nothing moves."""
+    deal = crm.deals.add(DealCreate(title="Cents", amount="99.50")).value
+    with pytest.raises(ValidationError, match="JPY"):
+        crm.deals.update(deal.id, DealUpdate(currency="JPY"))
+    assert crm.deals.get(deal.id).currency == "CNY"
+
+
+@pytest.mark.parametrize("amount", ["1234,50", "1,2,3", "1e40", "99999999999999999999999999"])
+def test_malformed_or_huge_amounts_are_refused(crm: Crm, amount: str) -> None:
+    """Misplaced commas, exponents and amounts beyond storage are refused with a message."""
+    with pytest.raises(ValidationError, match=amount):
+        crm.deals.add(DealCreate(title="Bad", amount=amount))
+
+
+def test_thousands_separators_are_understood(crm: Crm) -> None:
+    """'1,234,567.89' is read as one million and more, as typed."""
+    assert crm.deals.add(DealCreate(title="Big", amount="1,234,567.89")).value.amount == Decimal(
+        "1234567.89")

@@ -113,3 +113,32 @@ def test_reserved_timestamps_are_never_issued_again() -> None:
     clock = HybridClock(wall_ms=lambda: 5)
     first = clock.reserve(1000)
     assert clock.now() == first + 1000
+
+
+def test_a_fresh_workspace_has_nothing_to_undo(crm: Crm) -> None:
+    """Undo right after creating a workspace does not remove its default pipeline stages."""
+    with pytest.raises(NothingToUndoError, match="nothing to undo"):
+        crm.undo()
+    assert len(crm.deals.stages()) == 4
+
+
+def test_settings_changes_are_journalled_and_undone(crm: Crm) -> None:
+    """Changing the currency is in the journal, and undo puts the old currency back."""
+    crm.settings.update(currency="usd")
+    assert crm.settings.get().currency == "USD"
+    assert [(h.field, h.old_value, h.new_value) for h in crm.history.of("settings")][-1] == (
+        "currency", "CNY", "USD")
+    crm.undo()
+    assert crm.settings.get().currency == "CNY"
+
+
+def test_clock_resumes_after_every_issued_timestamp(workspace, data_key) -> None:  # type: ignore[no-untyped-def]
+    """Reopening seeds the clock past the newest journal entry, not just the newest batch."""
+    from crm_desktop.core.crm import open_crm
+    from crm_desktop.core.storage.tables import JournalEntry
+    with open_crm(workspace, data_key) as first:
+        first.contacts.add(ContactCreate(display_name="Tick", title="t", lead_source="s"))
+        with first.db.read() as session:
+            newest = session.exec(select(func.max(JournalEntry.hlc))).one()
+    with open_crm(workspace, data_key) as second:
+        assert second.db.journal.clock.now() > newest

@@ -42,3 +42,36 @@ def test_only_deleted_records_can_be_purged(crm: Crm) -> None:
     with pytest.raises(NotFoundError):
         crm.trash.purge(contact.id)
     assert crm.contacts.get(contact.id).display_name == "Alive"
+
+
+def test_purge_is_journalled_and_undo_stops_there(crm: Crm) -> None:
+    """After a purge, undo says it cannot go past it, and keeps saying so instead of getting stuck."""
+    from crm_desktop.core.domain.models import CompanyCreate, ContactUpdate
+    from crm_desktop.core.errors import UndoBlockedError
+    first = crm.companies.add(CompanyCreate(name="A")).value
+    second = crm.companies.add(CompanyCreate(name="B")).value
+    contact = crm.contacts.add(ContactCreate(display_name="C", company_id=first.id)).value
+    crm.contacts.update(contact.id, ContactUpdate(company_id=second.id))
+    crm.companies.delete(first.id)
+    crm.trash.purge(first.id)
+    for _ in range(2):
+        with pytest.raises(UndoBlockedError, match="cannot be undone"):
+            crm.undo()
+    assert crm.contacts.get(contact.id).company_id == second.id
+    assert [h.op for h in crm.history.of(first.id)][-1] == "purge"
+
+
+def test_purging_a_contact_takes_its_notes_and_unlinks_the_rest(crm: Crm) -> None:
+    """A purged contact's own notes go too; its deals stay, without the contact, and are searchable."""
+    from crm_desktop.core.domain.models import NoteCreate
+    contact = crm.contacts.add(ContactCreate(display_name="Ephemeral")).value
+    note = crm.notes.add(NoteCreate(body="secret plans", contact_id=contact.id)).value
+    deal = crm.deals.add(DealCreate(title="Lasting deal", contact_id=contact.id)).value
+    crm.contacts.delete(contact.id)
+    crm.trash.purge(contact.id)
+    assert crm.notes.for_record(contact.id) == [] and crm.search("secret plans") == []
+    with crm.db.read() as session:
+        from crm_desktop.core.storage.tables import Note
+        assert session.get(Note, note.id) is None
+    assert crm.deals.get(deal.id).contact_id is None
+    assert [h.row_id for h in crm.search("Lasting deal")] == [deal.id]

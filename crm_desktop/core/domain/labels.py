@@ -41,6 +41,7 @@ ACTION_LABELS = {
     "note.delete": N_("delete note"), "tag.add": N_("add tags"), "tag.remove": N_("remove tags"),
     "trash.restore": N_("restore from trash"), "stage.add": N_("add stage"),
     "settings": N_("change settings"), "demo": N_("add sample data"),
+    "setup": N_("create the workspace"), "trash.purge": N_("delete for good"),
 }
 
 

@@ -57,19 +57,21 @@ class DealService:
         with self._db.read() as session:
             return [StageRead.model_validate(s) for s in self._stage_rows(session)]
 
-    def add_stage(self, name: str, probability: int, position: int | None = None) -> StageRead:
+    def add_stage(self, name: str, probability: int) -> StageRead:
+        """A new stage at the end of the pipeline."""
+        with self._db.transaction("stage.add") as tx:
+            return StageRead.model_validate(self._insert_stage(tx, name, probability))
+
+    def add_default_stages(self, tx: Tx, language: str) -> None:
+        for name, probability in DEFAULT_STAGES.get(language, DEFAULT_STAGES["en"]):
+            self._insert_stage(tx, name, probability)
+
+    def _insert_stage(self, tx: Tx, name: str, probability: int) -> PipelineStage:
         if not 0 <= probability <= 100:
             raise ValidationError(N_("{field} must be between 0 and 100."), field="probability")
-        with self._db.transaction("stage.add") as tx:
-            existing = self._stage_rows(tx.session)
-            row = tx.insert(PipelineStage(
-                id=new_id(), name=rules.required_text(name, "name"), probability=probability,
-                position=len(existing) if position is None else position))
-            return StageRead.model_validate(row)
-
-    def create_default_stages(self, language: str) -> None:
-        for name, probability in DEFAULT_STAGES.get(language, DEFAULT_STAGES["en"]):
-            self.add_stage(name, probability)
+        position = len(self._stage_rows(tx.session))
+        return tx.insert(PipelineStage(id=new_id(), name=rules.required_text(name, "name"),
+                                       probability=probability, position=position))
 
     # -- deals -----------------------------------------------------------------------------
 
@@ -156,10 +158,11 @@ class DealService:
         if "stage" in given or creating:
             values["stage_id"] = self._stage_id(tx.session, given.get("stage"))
         if "amount" in given or "currency" in given or creating:
-            currency = given.get("currency") or (current.currency if current else
+            old = Money(current.amount_minor, current.currency) if current else None
+            currency = given.get("currency") or (old.currency if old else
                                                  self._settings.get().currency)
-            amount = given.get("amount", current and Money(current.amount_minor, currency).amount)
-            money = Money.parse(amount or 0, currency)
+            amount = given["amount"] if "amount" in given else (old.amount if old else 0)
+            money = Money.parse(amount, currency)
             values |= {"amount_minor": money.minor, "currency": money.currency}
         if "expected_close" in given:
             values["expected_close"] = rules.iso_date(given["expected_close"], "expected_close")

@@ -6,12 +6,18 @@ from datetime import datetime
 from typing import Any
 
 from crm_desktop.core.domain.changes import Outcome
+from crm_desktop.core.domain.labels import action_label
 from crm_desktop.core.domain.models import HistoryEntry, UndoResult
-from crm_desktop.core.errors import NothingToUndoError
+from crm_desktop.core.errors import NothingToUndoError, UndoBlockedError
 from crm_desktop.core.journal.hlc import hlc_datetime
+from crm_desktop.core.services.settings import SETTINGS_KEY, restore_setting
 from crm_desktop.core.storage.database import Database, Tx
 from crm_desktop.core.storage.tables import ENTITY_TABLES, JournalEntry, Record
 from crm_desktop.core.storage.types import UtcDateTime, utcnow
+
+SETUP_ACTION = "setup"
+PURGE_ACTION = "trash.purge"
+NOT_UNDOABLE = frozenset({SETUP_ACTION, PURGE_ACTION})
 
 
 class HistoryService:
@@ -28,11 +34,16 @@ class HistoryService:
                     for e, b in self._db.journal.history(session, row_id)]
 
     def undo(self) -> Outcome[UndoResult]:
-        """Reverse this device's last change as a new journal batch."""
+        """Reverse this device's last change as a new journal batch.
+
+        Undo stops at a purge or at the workspace's setup: what came before cannot come back.
+        """
         with self._db.transaction("undo") as tx:
             batch = self._db.journal.last_undoable(tx.session)
-            if batch is None:
+            if batch is None or batch.action == SETUP_ACTION:
                 raise NothingToUndoError()
+            if batch.action in NOT_UNDOABLE:
+                raise UndoBlockedError(action=action_label(batch.action))
             entries = self._db.journal.entries_of(tx.session, batch)
             for entry in entries:
                 _reverse(tx, entry)
@@ -44,6 +55,11 @@ class HistoryService:
 
 
 def _reverse(tx: Tx, entry: JournalEntry) -> None:
+    if entry.entity == SETTINGS_KEY:
+        restore_setting(tx.session, entry.field, entry.old_value)
+        tx.record(SETTINGS_KEY, SETTINGS_KEY, "undo", {entry.field: (entry.new_value,
+                                                                    entry.old_value)})
+        return
     table = ENTITY_TABLES.get(entry.entity)
     if table is None:
         return

@@ -6,14 +6,23 @@ from typing import Any
 
 import phonenumbers
 from pydantic import BaseModel, ConfigDict
+from sqlmodel import Session
 
+from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.money import currency_code
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_
-from crm_desktop.core.storage.database import Database
+from crm_desktop.core.storage.database import Database, Tx
 from crm_desktop.core.storage.tables import Meta
 
 SETTINGS_KEY = "settings"
+
+
+def restore_setting(session: Session, field: str, value: Any) -> None:
+    """Put one setting back (undo)."""
+    row = session.get(Meta, SETTINGS_KEY)
+    current = dict(row.value) if row else {}
+    session.merge(Meta(key=SETTINGS_KEY, value=current | {field: value}))
 
 
 class Settings(BaseModel):
@@ -35,21 +44,27 @@ def _region(code: str) -> str:
 class SettingsService:
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._cached: Settings | None = None
 
     def get(self) -> Settings:
-        if self._cached is None:
-            with self._db.read() as session:
-                row = session.get(Meta, SETTINGS_KEY)
-                self._cached = Settings.model_validate(row.value if row else {})
-        return self._cached
+        """Read fresh each time (a fraction of a millisecond), so undo and sync never leave a
+        stale copy behind."""
+        with self._db.read() as session:
+            row = session.get(Meta, SETTINGS_KEY)
+            return Settings.model_validate(row.value if row else {})
 
-    def update(self, **values: Any) -> Settings:
-        merged = self.get().model_dump() | {k: v for k, v in values.items() if v is not None}
+    def update(self, **values: Any) -> Outcome[Settings]:
+        with self._db.transaction("settings") as tx:
+            settings = self.apply(tx, **values)
+            return Outcome(settings, tx.changes())
+
+    def apply(self, tx: Tx, **values: Any) -> Settings:
+        """Validate and store changed settings inside `tx`, journalled field by field."""
+        old = self.get().model_dump()
+        merged = old | {k: v for k, v in values.items() if v is not None}
         merged["currency"] = currency_code(merged["currency"])
         merged["default_region"] = _region(merged["default_region"])
         settings = Settings.model_validate(merged)
-        with self._db.transaction("settings") as tx:
-            tx.session.merge(Meta(key=SETTINGS_KEY, value=settings.model_dump()))
-        self._cached = settings
+        changed = {k: (old[k], v) for k, v in settings.model_dump().items() if old[k] != v}
+        tx.session.merge(Meta(key=SETTINGS_KEY, value=settings.model_dump()))
+        tx.record(SETTINGS_KEY, SETTINGS_KEY, "update", changed)
         return settings

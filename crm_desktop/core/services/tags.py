@@ -9,9 +9,9 @@ from crm_desktop.core.domain.models import TAGGABLE
 from crm_desktop.core.domain.rules import choice
 from crm_desktop.core.services.tagging import add_tags, remove_tags, tags_of
 from crm_desktop.core.storage.database import Database
-from crm_desktop.core.storage.tables import Company, Contact, Deal, Record, Tag
+from crm_desktop.core.storage.tables import ENTITY_TABLES, Record, Tag
 
-TABLES: dict[str, type[Record]] = {"contact": Contact, "company": Company, "deal": Deal}
+TABLES: dict[str, type[Record]] = {entity: ENTITY_TABLES[entity] for entity in TAGGABLE}
 
 
 class TagService:

@@ -8,9 +8,10 @@ from sqlmodel import col, select
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import TrashItem
 from crm_desktop.core.errors import NotFoundError
-from crm_desktop.core.services.history import row_label
+from crm_desktop.core.services.history import PURGE_ACTION, row_label
 from crm_desktop.core.storage.database import Database, Tx
 from crm_desktop.core.storage.tables import (
+    ENTITY_TABLES,
     Company,
     Contact,
     Deal,
@@ -22,9 +23,9 @@ from crm_desktop.core.storage.tables import (
     Tagging,
 )
 
-BIN: dict[str, type[Record]] = {"contact": Contact, "company": Company, "deal": Deal,
-                                "reminder": Reminder, "service": ServiceLog, "note": Note}
-# Who points at whom: purging a row clears these references first.
+BIN: dict[str, type[Record]] = {entity: ENTITY_TABLES[entity] for entity in
+                                ("contact", "company", "deal", "reminder", "service", "note")}
+# Who points at whom: purging a row clears these references first (journalled, re-indexed).
 REFERENCES: dict[type[Record], tuple[tuple[type[Record], str], ...]] = {
     Company: ((Contact, "company_id"), (Deal, "company_id"), (Note, "company_id")),
     Contact: ((Deal, "contact_id"), (Reminder, "contact_id"), (ServiceLog, "contact_id"),
@@ -32,6 +33,7 @@ REFERENCES: dict[type[Record], tuple[tuple[type[Record], str], ...]] = {
     Deal: ((Reminder, "deal_id"), (Note, "deal_id")),
     ServiceLog: ((Reminder, "service_log_id"),),
 }
+NOTE_LINKS = ("contact_id", "company_id", "deal_id")
 
 
 class TrashService:
@@ -55,17 +57,19 @@ class TrashService:
             return Outcome(item, tx.changes())
 
     def purge(self, row_id: str) -> Outcome[None]:
-        """Remove a deleted record for good, with its values in the journal. Cannot be undone."""
-        with self._db.transaction("trash.purge") as tx:
+        """Remove a deleted record for good, with the values the journal held of it.
+
+        Records that pointed at it lose the link; notes left belonging to nothing go with it.
+        The purge is journalled, and undo stops there: nothing before it can come back.
+        """
+        with self._db.transaction(PURGE_ACTION) as tx:
             entity, row = self._find_deleted(tx, row_id)
             for table, column in REFERENCES.get(type(row), ()):
-                tx.session.execute(update(table).where(col(getattr(table, column)) == row.id)
-                                   .values({column: None}))
-            tx.session.execute(delete(Tagging).where(col(Tagging.row_id) == row.id))
-            tx.session.execute(update(JournalEntry).where(col(JournalEntry.row_id) == row.id)
-                               .values(old_value=None, new_value=None))
-            tx.session.delete(row)
-            tx.touched.add((entity, row_id))
+                for linked in tx.session.exec(select(table).where(col(getattr(table, column)) == row.id)):
+                    tx.update(linked, {column: None})
+                    if isinstance(linked, Note) and not any(getattr(linked, c) for c in NOTE_LINKS):
+                        _erase(tx, "note", linked)
+            _erase(tx, entity, row)
             return Outcome(None, tx.changes())
 
     @staticmethod
@@ -75,6 +79,15 @@ class TrashService:
             if row is not None and row.deleted_at is not None:
                 return entity, row
         raise NotFoundError(id=row_id)
+
+
+def _erase(tx: Tx, entity: str, row: Record) -> None:
+    """Delete the row, its tags and the values the journal kept; leave a purge marker."""
+    tx.session.execute(delete(Tagging).where(col(Tagging.row_id) == row.id))
+    tx.session.execute(update(JournalEntry).where(col(JournalEntry.row_id) == row.id)
+                       .values(old_value=None, new_value=None))
+    tx.session.delete(row)
+    tx.record(entity, row.id, "purge", {"*": (None, None)})
 
 
 def _item(entity: str, row: Record) -> TrashItem:

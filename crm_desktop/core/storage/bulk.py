@@ -12,7 +12,7 @@ from sqlalchemy import Connection, insert
 
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.journal.journal import insert_changes, to_json_value
-from crm_desktop.core.search.index import SearchDoc, index_many
+from crm_desktop.core.search.index import BULK_CACHE_KIB, SearchDoc, index_many
 from crm_desktop.core.storage.database import ENTITY_OF, Database
 from crm_desktop.core.storage.engine import CACHE_KIB
 from crm_desktop.core.storage.tables import JournalBatch, Record
@@ -20,7 +20,6 @@ from crm_desktop.core.storage.types import utcnow
 
 DocBuilder = Callable[[Any], SearchDoc]
 _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-BULK_CACHE_KIB = 64 * 1024  # a big page cache while bulk-writing: far fewer pages re-encrypted
 JOURNAL_INSERT = ("INSERT INTO journal (batch_seq, hlc, entity, row_id, op, field, new_value) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?)")
 

@@ -78,9 +78,13 @@ class Tx:
             self.update(row, {"deleted_at": None}, op="restore")
 
     def _record(self, row: Record, op: str, changes: dict[str, tuple[Any, Any]]) -> None:
-        entity = ENTITY_OF[type(row)]
-        self._journal.record(self.session, self.batch, entity, row.id, op, changes)
-        self.touched.add((entity, row.id))
+        self.record(ENTITY_OF[type(row)], row.id, op, changes)
+
+    def record(self, entity: str, row_id: str, op: str,
+               changes: dict[str, tuple[Any, Any]]) -> None:
+        """Journal a change (also of things that are not rows, such as settings)."""
+        self._journal.record(self.session, self.batch, entity, row_id, op, changes)
+        self.touched.add((entity, row_id))
 
     def changes(self) -> Changes:
         return Changes.of(self.touched)
