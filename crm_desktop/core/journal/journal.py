@@ -92,7 +92,17 @@ class Journal:
         return session.exec(query).first()
 
     @staticmethod
-    def entries_of(session: Session, batch: JournalBatch) -> list[JournalEntry]:
-        query = (select(JournalEntry).where(JournalEntry.batch_seq == batch.seq)
+    def inserted_rows(session: Session, batch: JournalBatch) -> list[tuple[str, str]]:
+        """(entity, row id) of every row the batch created, once each."""
+        query = (select(JournalEntry.entity, JournalEntry.row_id)
+                 .where(JournalEntry.batch_seq == batch.seq, JournalEntry.op == "insert")
+                 .distinct())
+        return [(entity, row_id) for entity, row_id in session.exec(query)]
+
+    @staticmethod
+    def changed_fields(session: Session, batch: JournalBatch) -> list[JournalEntry]:
+        """The batch's field changes other than creations, newest first."""
+        query = (select(JournalEntry).where(JournalEntry.batch_seq == batch.seq,
+                                            JournalEntry.op != "insert")
                  .order_by(col(JournalEntry.hlc).desc()))
         return list(session.exec(query))

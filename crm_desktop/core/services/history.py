@@ -44,14 +44,18 @@ class HistoryService:
                 raise NothingToUndoError()
             if batch.action in NOT_UNDOABLE:
                 raise UndoBlockedError(action=action_label(batch.action))
-            entries = self._db.journal.entries_of(tx.session, batch)
-            for entry in entries:
+            changed = self._db.journal.changed_fields(tx.session, batch)
+            for entry in changed:
                 _reverse(tx, entry)
+            created = self._db.journal.inserted_rows(tx.session, batch)
+            for entity, row_id in created:
+                _tombstone(tx, entity, row_id)
             tx.batch.undo_of = batch.id
             batch.undone_by = tx.batch.id
             tx.session.add(batch)
-            return Outcome(UndoResult(batch_id=batch.id, action=batch.action, fields=len(entries)),
-                           tx.changes())
+            result = UndoResult(batch_id=batch.id, action=batch.action,
+                                fields=len(changed) + len(created))
+            return Outcome(result, tx.changes())
 
 
 def _reverse(tx: Tx, entry: JournalEntry) -> None:
@@ -64,13 +68,16 @@ def _reverse(tx: Tx, entry: JournalEntry) -> None:
     if table is None:
         return
     row = tx.session.get(table, entry.row_id)
-    if row is None:
-        return
-    if entry.op == "insert":
-        if row.deleted_at is None:
-            tx.update(row, {"deleted_at": utcnow()}, op="delete")
-        return
-    tx.update(row, {entry.field: decode(table, entry.field, entry.old_value)}, op="undo")
+    if row is not None:
+        tx.update(row, {entry.field: decode(table, entry.field, entry.old_value)}, op="undo")
+
+
+def _tombstone(tx: Tx, entity: str, row_id: str) -> None:
+    """Undoing a creation moves the record to the recycle bin (sync-safe, and restorable)."""
+    table = ENTITY_TABLES.get(entity)
+    row = tx.session.get(table, row_id) if table else None
+    if row is not None and row.deleted_at is None:
+        tx.update(row, {"deleted_at": utcnow()}, op="delete")
 
 
 def decode(table: type[Record], field: str, value: Any) -> Any:
