@@ -1,4 +1,4 @@
-"""`crm company add|list|show|edit|delete`, and finding a company by id or name."""
+"""`crm company add|list|show|edit|delete`, and what `--company ID_OR_NAME` means."""
 
 from __future__ import annotations
 
@@ -9,16 +9,15 @@ from typing import TYPE_CHECKING, Any
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.notes import print_notes, with_notes
 from crm_desktop.cli_commands.output import add_json_flag, as_json, fields, notice, report, table
-from crm_desktop.cli_commands.parsing import Subparsers, given, positive_int
-from crm_desktop.core.domain.models import CompanyCreate, CompanyRead, CompanyUpdate
-from crm_desktop.core.errors import NotFoundError
+from crm_desktop.cli_commands.parsing import Subparsers, count_or_zero, given, positive_int
+from crm_desktop.core.domain.models import CompanyCreate, CompanyUpdate
 from crm_desktop.core.i18n import _
 
 if TYPE_CHECKING:
     from crm_desktop.core.crm import Crm
     from crm_desktop.core.domain.changes import Changes
 
-RECORD_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+RECORD_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
 
 
 def register(commands: Subparsers) -> None:
@@ -33,7 +32,7 @@ def register(commands: Subparsers) -> None:
     listing = actions.add_parser("list", help=_("list companies"))
     listing.add_argument("--tag", help=_("only companies with this tag"))
     listing.add_argument("--limit", type=positive_int, default=100, help=_("at most this many"))
-    listing.add_argument("--offset", type=int, default=0, help=_("skip this many"))
+    listing.add_argument("--offset", type=count_or_zero, default=0, help=_("skip this many"))
     add_json_flag(listing)
     listing.set_defaults(handler=list_companies)
 
@@ -115,27 +114,16 @@ def delete_company(ctx: Context, args: argparse.Namespace) -> None:
           .format(name=company.name, id=company.id))
 
 
-def find_company(crm: Crm, id_or_name: str) -> CompanyRead | None:
-    """The company with this id, else the one with this name (case-insensitive), else None.
-
-    An unknown id is an error, never the name of a company to create."""
-    try:
-        return crm.companies.get(id_or_name)
-    except NotFoundError:
-        if RECORD_ID.match(id_or_name.strip()):
-            raise
-        return crm.companies.find_by_name(id_or_name)
-
-
-def company_link(crm: Crm, id_or_name: str | None) -> dict[str, str | None]:
-    """`company_id` for a known company (None clears it), `company_name` for one the core
-    creates in the same transaction as the record that names it."""
+def company_link(id_or_name: str | None) -> dict[str, str | None]:
+    """What `--company` asks of the core: "" clears the link; a record id links to that company
+    (an unknown id is an error, never a name to create); any other text is a name, which the
+    core links to (any case) or creates in the same transaction as the record that names it."""
     if id_or_name is None:
         return {}
-    if not id_or_name.strip():
+    text = id_or_name.strip()
+    if not text:
         return {"company_id": None}
-    known = find_company(crm, id_or_name)
-    return {"company_id": known.id} if known else {"company_name": id_or_name.strip()}
+    return {"company_id": text.lower()} if RECORD_ID.match(text) else {"company_name": text}
 
 
 def announce_new_companies(crm: Crm, changes: Changes) -> None:

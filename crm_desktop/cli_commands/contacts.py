@@ -9,10 +9,11 @@ from crm_desktop.cli_commands.companies import announce_new_companies, company_l
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.notes import print_notes, with_notes
 from crm_desktop.cli_commands.output import add_json_flag, as_json, fields, report, table
-from crm_desktop.cli_commands.parsing import Subparsers, given, labeled, positive_int
+from crm_desktop.cli_commands.parsing import Subparsers, count_or_zero, given, labeled, positive_int
 from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import (
     LIFECYCLE_STAGES,
+    NAME_ORDERS,
     ContactCreate,
     ContactUpdate,
     Labeled,
@@ -40,7 +41,7 @@ def register(commands: Subparsers) -> None:
     listing.add_argument("--stage", choices=LIFECYCLE_STAGES, help=_("only this lifecycle stage"))
     listing.add_argument("--company", metavar="ID", help=_("only people at this company"))
     listing.add_argument("--limit", type=positive_int, default=100, help=_("at most this many"))
-    listing.add_argument("--offset", type=int, default=0, help=_("skip this many"))
+    listing.add_argument("--offset", type=count_or_zero, default=0, help=_("skip this many"))
     add_json_flag(listing)
     listing.set_defaults(handler=list_contacts)
 
@@ -51,7 +52,8 @@ def register(commands: Subparsers) -> None:
 
     edit = actions.add_parser("edit", help=_("change a contact's fields"),
                               description=_("Change the given fields; --email and --phone "
-                                            "replace all existing ones; --company '' clears it."))
+                                            "replace all existing ones, and --email '' or "
+                                            "--phone '' removes them; --company '' clears it."))
     edit.add_argument("id")
     _contact_options(edit)
     edit.set_defaults(handler=edit_contact)
@@ -65,6 +67,9 @@ def _contact_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", help=_("the name as shown (default: family + given name)"))
     parser.add_argument("--family-name", help=_("family name (surname)"))
     parser.add_argument("--given-name", help=_("given name"))
+    parser.add_argument("--name-order", choices=NAME_ORDERS,
+                        help=_("eastern puts the family name first (张伟), western the given name "
+                               "(Anna Smith); default: eastern for Chinese names, else western"))
     parser.add_argument("--company", metavar="ID_OR_NAME",
                         help=_("company id or name; an unknown name creates the company"))
     parser.add_argument("--email", action="append", metavar="[LABEL:]EMAIL",
@@ -83,18 +88,20 @@ def _contact_options(parser: argparse.ArgumentParser) -> None:
 
 def _values(args: argparse.Namespace) -> dict[str, Any]:
     return given(display_name=args.name, family_name=args.family_name, given_name=args.given_name,
-                 emails=_labeled_list(args.email), phones=_labeled_list(args.phone),
+                 name_order=args.name_order, emails=_labeled_list(args.email),
+                 phones=_labeled_list(args.phone),
                  title=args.title, lifecycle_stage=args.stage, birthday=args.birthday,
                  owner=args.owner, lead_source=args.source, marketing_consent=args.consent)
 
 
 def _labeled_list(values: list[str] | None) -> list[Labeled] | None:
-    return None if values is None else [labeled(v) for v in values]
+    """The values given (blank ones skipped, so a lone `--email ""` empties the list)."""
+    return None if values is None else [labeled(v) for v in values if v.strip()]
 
 
 def add_contact(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=True) as crm:
-        values = _values(args) | company_link(crm, args.company)
+        values = _values(args) | company_link(args.company)
         outcome = crm.contacts.add(ContactCreate(**values, tags=args.tag, note=args.note))
         announce_new_companies(crm, outcome.changes)
         contact = outcome.value
@@ -104,7 +111,7 @@ def add_contact(ctx: Context, args: argparse.Namespace) -> None:
 
 def edit_contact(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=True) as crm:
-        values = _values(args) | company_link(crm, args.company)
+        values = _values(args) | company_link(args.company)
         outcome = crm.contacts.update(args.id, ContactUpdate(**values))
         announce_new_companies(crm, outcome.changes)
         contact = outcome.value

@@ -17,13 +17,12 @@ from crm_desktop.cli_commands.output import (
     report,
     table,
 )
-from crm_desktop.cli_commands.parsing import Subparsers, given, positive_int
+from crm_desktop.cli_commands.parsing import Subparsers, count_or_zero, given, positive_int
 from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import DEAL_STATUSES, DealCreate, DealUpdate
 from crm_desktop.core.i18n import _
 
 if TYPE_CHECKING:
-    from crm_desktop.core.crm import Crm
     from crm_desktop.core.services.deals import DealQuery
 
 
@@ -44,7 +43,7 @@ def register(commands: Subparsers) -> None:
     listing.add_argument("--contact", metavar="ID", help=_("only deals with this contact"))
     listing.add_argument("--company", metavar="ID", help=_("only deals with this company"))
     listing.add_argument("--limit", type=positive_int, default=100, help=_("at most this many"))
-    listing.add_argument("--offset", type=int, default=0, help=_("skip this many"))
+    listing.add_argument("--offset", type=count_or_zero, default=0, help=_("skip this many"))
     add_json_flag(listing)
     listing.set_defaults(handler=list_deals)
 
@@ -94,15 +93,17 @@ def _deal_options(parser: argparse.ArgumentParser) -> None:
     add_json_flag(parser)
 
 
-def _values(crm: Crm, args: argparse.Namespace) -> dict[str, Any]:
-    return given(title=args.title, contact_id=args.contact, stage=args.stage, amount=args.amount,
-                 currency=args.currency, expected_close=args.expected_close, source=args.source,
-                 owner=args.owner) | company_link(crm, args.company or None)
+def _values(args: argparse.Namespace) -> dict[str, Any]:
+    """The options given; `--contact ""`, `--company ""` and `--expected-close ""` clear them."""
+    contact = {} if args.contact is None else {"contact_id": args.contact.strip() or None}
+    return given(title=args.title, stage=args.stage, amount=args.amount, currency=args.currency,
+                 expected_close=args.expected_close, source=args.source,
+                 owner=args.owner) | contact | company_link(args.company)
 
 
 def add_deal(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=True) as crm:
-        outcome = crm.deals.add(DealCreate(**_values(crm, args), tags=args.tag))
+        outcome = crm.deals.add(DealCreate(**_values(args), tags=args.tag))
         announce_new_companies(crm, outcome.changes)
         deal = outcome.value
     report(args, deal, _("Added deal {title} (id {id}).").format(title=deal.title, id=deal.id))
@@ -110,7 +111,7 @@ def add_deal(ctx: Context, args: argparse.Namespace) -> None:
 
 def edit_deal(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=True) as crm:
-        outcome = crm.deals.update(args.id, DealUpdate(**_values(crm, args)))
+        outcome = crm.deals.update(args.id, DealUpdate(**_values(args)))
         announce_new_companies(crm, outcome.changes)
         deal = outcome.value
     report(args, deal, _("Saved deal {title} (id {id}).").format(title=deal.title, id=deal.id))

@@ -14,6 +14,7 @@ from crm_desktop.core.i18n import N_, _
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 LABEL = re.compile(r"^[^\W\d_][\w-]*$")
 LOCAL_FORMAT = "%Y-%m-%d %H:%M"
+MAX_COUNT = 1_000_000
 
 
 def labeled(text: str) -> Labeled:
@@ -39,13 +40,24 @@ def local_day_start() -> datetime:
 
 
 def positive_int(text: str) -> int:
+    """A count from 1 to MAX_COUNT (larger ones would overflow SQLite's integers)."""
+    return _bounded_int(text, 1)
+
+
+def count_or_zero(text: str) -> int:
+    """An offset from 0 to MAX_COUNT."""
+    return _bounded_int(text, 0)
+
+
+def _bounded_int(text: str, minimum: int) -> int:
     try:
         value = int(text)
     except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(_("'{value}' is not a whole number of at least 1.")
-                                         .format(value=text))
+        value = minimum - 1
+    if not minimum <= value <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(_("'{value}' is not a whole number from {minimum} to "
+                                           "{maximum}.").format(value=text, minimum=minimum,
+                                                                maximum=MAX_COUNT))
     return value
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.output import add_json_flag, as_json, fields, report, table
-from crm_desktop.cli_commands.parsing import Subparsers, given, positive_int
+from crm_desktop.cli_commands.parsing import Subparsers, count_or_zero, given, positive_int
 from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import (
     SERVICE_CHANNELS,
@@ -31,7 +31,7 @@ def register(commands: Subparsers) -> None:
     listing.add_argument("--status", choices=SERVICE_STATUSES, help=_("only this status"))
     listing.add_argument("--contact", metavar="ID", help=_("only for this contact"))
     listing.add_argument("--limit", type=positive_int, default=100, help=_("at most this many"))
-    listing.add_argument("--offset", type=int, default=0, help=_("skip this many"))
+    listing.add_argument("--offset", type=count_or_zero, default=0, help=_("skip this many"))
     add_json_flag(listing)
     listing.set_defaults(handler=list_services)
 

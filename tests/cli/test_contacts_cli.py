@@ -60,3 +60,29 @@ def test_note_and_tags_show_on_the_record(cli: Cli, seeded_contact: str) -> None
         "id": seeded_contact, "entity": "contact", "tags": ["北京"]}
     shown = cli("contact", "show", seeded_contact).out
     assert "Tags: 北京" in shown and "[call]  回访客户" in shown
+
+
+def test_contact_edit_with_an_empty_email_or_phone_removes_them(cli: Cli, seeded_contact: str) -> None:
+    """`--email ""` and `--phone ""` clear the contact's emails and phones."""
+    filled = cli.json("contact", "edit", seeded_contact, "--email", "a@example.com")
+    assert filled["emails"] and filled["phones"]
+    cleared = cli.json("contact", "edit", seeded_contact, "--email", "", "--phone", "")
+    assert (cleared["emails"], cleared["phones"]) == ([], [])
+
+
+def test_name_order_defaults_by_script_and_can_be_chosen(cli: Cli) -> None:
+    """Smith + Anna shows as "Anna Smith"; `--name-order eastern` makes it "Smith Anna"."""
+    added = cli.json("contact", "add", "--family-name", "Smith", "--given-name", "Anna")
+    assert (added["display_name"], added["name_order"]) == ("Anna Smith", "western")
+    edited = cli.json("contact", "edit", added["id"], "--name-order", "eastern")
+    assert edited["display_name"] == "Smith Anna"
+    wrong = cli("contact", "edit", added["id"], "--name-order", "northern")
+    assert wrong.code == 2 and "invalid choice" in wrong.err
+
+
+def test_huge_limit_or_offset_is_a_usage_error(cli: Cli) -> None:
+    """`--limit 99999999999999999999` is refused with the allowed range (exit 2), not a crash."""
+    limit, offset = cli.parallel(("contact", "list", "--limit", "99999999999999999999"),
+                                 ("company", "list", "--offset", "99999999999999999999"))
+    assert limit.code == 2 and "from 1 to 1000000" in limit.err_lines[-1], limit.err
+    assert offset.code == 2 and "from 0 to 1000000" in offset.err_lines[-1], offset.err

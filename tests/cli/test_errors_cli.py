@@ -15,7 +15,7 @@ INVALID = (
     (("contact", "add", "--name", "X", "--phone", "12"), "'12' is not a valid phone number"),
     (("contact", "add", "--name", "X", "--birthday", "1990-02-30"), "'1990-02-30' is not a date"),
     (("deal", "add", "--title", "X", "--amount", "12,0.0.1"), "'12,0.0.1' is not a valid amount"),
-    (("deal", "add", "--title", "X", "--currency", "RMB"), "'RMB' is not an ISO 4217 currency"),
+    (("deal", "add", "--title", "X", "--currency", "RMB"), "'RMB' is not a currency code (ISO 4217"),
     (("reminder", "add", "--title", "X", "--due", "明天"), "'明天' is not a date and time"),
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+
 from tests.cli.support import Cli
 
 
@@ -48,3 +49,20 @@ def test_service_log_is_resolved_by_update(cli: Cli, seeded_contact: str) -> Non
                         "--resolution", "换了硒鼓", "--satisfaction", "5")
     assert resolved["status"] == "resolved" and resolved["resolved_at"]
     assert resolved["satisfaction"] == 5
+
+
+def test_deal_edit_with_an_empty_expected_close_clears_it(cli: Cli) -> None:
+    """`deal edit --expected-close ""` removes the expected closing date."""
+    deal = cli.json("deal", "add", "--title", "续约", "--expected-close", "2030-06-30")
+    assert deal["expected_close"] == "2030-06-30"
+    assert cli.json("deal", "edit", deal["id"], "--expected-close", "")["expected_close"] is None
+
+
+def test_deal_edit_with_an_empty_contact_or_company_clears_them(cli: Cli,
+                                                                seeded_contact: str) -> None:
+    """`deal edit --contact "" --company ""` unlinks the deal from its contact and company."""
+    deal = cli.json("deal", "add", "--title", "续约", "--contact", seeded_contact,
+                    "--company", "星光科技")
+    assert deal["contact_id"] == seeded_contact and deal["company_id"]
+    cleared = cli.json("deal", "edit", deal["id"], "--contact", "", "--company", "")
+    assert (cleared["contact_id"], cleared["company_id"]) == (None, None)

@@ -143,3 +143,58 @@ def test_invalid_contact_with_a_new_company_creates_nothing(crm: Crm) -> None:
     with pytest.raises(ValidationError):
         crm.contacts.add(ContactCreate(display_name="Y", company_name="Ghost Ltd", note=" "))
     assert crm.companies.count() == 0 and crm.contacts.count() == 0
+
+
+def test_contacts_of_a_deleted_company_show_no_company_name(crm: Crm) -> None:
+    """A company in the recycle bin is not shown on its contacts; restored, it is shown again."""
+    company = crm.companies.add(CompanyCreate(name="Acme")).value
+    contact = crm.contacts.add(ContactCreate(display_name="Ann", company_id=company.id)).value
+    crm.companies.delete(company.id)
+    assert crm.contacts.get(contact.id).company_name == ""
+    assert [c.company_name for c in crm.contacts.page()] == [""]
+    crm.trash.restore(company.id)
+    assert crm.contacts.get(contact.id).company_name == "Acme"
+
+
+def test_a_typed_display_name_survives_edits_of_the_name_parts(crm: Crm) -> None:
+    """"Dr. John Smith" stays when the given name or the name order is edited."""
+    contact = crm.contacts.add(ContactCreate(display_name="Dr. John Smith", family_name="Smith",
+                                             given_name="John")).value
+    edited = crm.contacts.update(contact.id, ContactUpdate(given_name="Johnny")).value
+    assert (edited.display_name, edited.given_name) == ("Dr. John Smith", "Johnny")
+    reordered = crm.contacts.update(contact.id, ContactUpdate(name_order="eastern")).value
+    assert reordered.display_name == "Dr. John Smith"
+
+
+def test_a_composed_display_name_follows_the_name_parts(crm: Crm) -> None:
+    """A name composed from its parts is recomposed when a part changes."""
+    contact = crm.contacts.add(ContactCreate(family_name="张", given_name="伟")).value
+    assert crm.contacts.update(contact.id, ContactUpdate(given_name="伟明")).value.display_name \
+        == "张伟明"
+
+
+def test_name_order_defaults_to_western_for_latin_names_and_eastern_for_chinese(crm: Crm) -> None:
+    """Anna + Smith is shown as "Anna Smith"; 张 + 伟 as 张伟, without choosing an order."""
+    smith = crm.contacts.add(ContactCreate(family_name="Smith", given_name="Anna")).value
+    zhang = crm.contacts.add(ContactCreate(family_name="张", given_name="伟")).value
+    assert (smith.display_name, smith.name_order) == ("Anna Smith", "western")
+    assert (zhang.display_name, zhang.name_order) == ("张伟", "eastern")
+
+
+def test_changing_only_the_name_order_recomposes_the_name(crm: Crm) -> None:
+    """Switching Anna Smith to eastern order shows "Smith Anna"."""
+    contact = crm.contacts.add(ContactCreate(family_name="Smith", given_name="Anna",
+                                             name_order="western")).value
+    assert crm.contacts.update(contact.id, ContactUpdate(name_order="eastern")).value.display_name \
+        == "Smith Anna"
+
+
+def test_company_lookup_by_name_is_one_rule_for_linking_and_finding(crm: Crm) -> None:
+    """Finding and linking a company by name ignore case and spaces and skip deleted companies."""
+    gone = crm.companies.add(CompanyCreate(name="Acme")).value
+    crm.companies.delete(gone.id)
+    assert crm.companies.find_by_name(" ACME ") is None
+    live = crm.companies.add(CompanyCreate(name="Acme")).value
+    found = crm.companies.find_by_name(" acme ")
+    linked = crm.contacts.add(ContactCreate(display_name="Ann", company_name=" ACME ")).value
+    assert found is not None and found.id == linked.company_id == live.id

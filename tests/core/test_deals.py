@@ -115,3 +115,13 @@ def test_thousands_separators_are_understood(crm: Crm) -> None:
     """'1,234,567.89' is read as one million and more, as typed."""
     assert crm.deals.add(DealCreate(title="Big", amount="1,234,567.89")).value.amount == Decimal(
         "1234567.89")
+
+
+def test_a_deal_can_lose_its_contact_and_company(crm: Crm) -> None:
+    """Clearing a deal's contact or company unlinks them; the deal itself stays."""
+    from crm_desktop.core.domain.models import CompanyCreate, ContactCreate
+    contact = crm.contacts.add(ContactCreate(display_name="Linked")).value
+    company = crm.companies.add(CompanyCreate(name="Linked Co")).value
+    deal = crm.deals.add(DealCreate(title="T", contact_id=contact.id, company_id=company.id)).value
+    cleared = crm.deals.update(deal.id, DealUpdate(contact_id=None, company_id="")).value
+    assert (cleared.contact_id, cleared.company_id, cleared.title) == (None, None, "T")

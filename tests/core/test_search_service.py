@@ -5,6 +5,7 @@ from __future__ import annotations
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import (
     CompanyCreate,
+    CompanyUpdate,
     ContactCreate,
     ContactUpdate,
     DealCreate,
@@ -59,3 +60,21 @@ def test_kinds_filter_and_odd_queries(crm: Crm) -> None:
     assert crm.search("star", kinds=("company",)) == []
     for odd in ('"', "*", "AND", "(", "-", "NEAR(", ":"):
         assert isinstance(crm.search(odd), list)
+
+
+def test_company_rename_delete_and_purge_update_its_contacts_in_search(crm: Crm) -> None:
+    """A contact is found by its company's new name, and no longer by a deleted company's name."""
+    company = crm.companies.add(CompanyCreate(name="Brightstar")).value
+    crm.contacts.add(ContactCreate(display_name="Anna", company_id=company.id))
+    crm.contacts.add(ContactCreate(display_name="Bob", company_id=company.id))
+    crm.companies.update(company.id, CompanyUpdate(name="Moonbeam"))
+    assert sorted(_kinds(crm, "moonbeam")) == [("company", "Moonbeam"), ("contact", "Anna"),
+                                               ("contact", "Bob")]
+    assert _kinds(crm, "brightstar") == []
+    crm.companies.delete(company.id)
+    assert _kinds(crm, "moonbeam") == []
+    crm.trash.restore(company.id)
+    assert len(_kinds(crm, "moonbeam")) == 3
+    crm.companies.delete(company.id)
+    crm.trash.purge(company.id)
+    assert _kinds(crm, "moonbeam") == [] and len(_kinds(crm, "anna")) == 1

@@ -22,10 +22,6 @@ def required_text(value: str | None, field: str) -> str:
     return text
 
 
-def optional_text(value: str | None) -> str:
-    return (value or "").strip()
-
-
 def email(value: str, field: str = "email") -> str:
     """The normalized address (domain lower-cased), or a ValidationError."""
     try:

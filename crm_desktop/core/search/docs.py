@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from crm_desktop.core.search.index import SearchDoc, index_doc, remove_doc
 from crm_desktop.core.storage.tables import Company, Contact, Deal, Note, Record, ServiceLog
@@ -23,7 +23,7 @@ def contact_doc(row: Contact, company_name: str = "") -> SearchDoc:
 def company_doc(row: Company) -> SearchDoc:
     return SearchDoc(kind="company", row_id=row.id, title=row.name, subtitle=row.industry,
                      names=(row.name,), phones=(row.phone,) if row.phone else (),
-                     body=" ".join((row.industry, row.website, row.address, row.notes)))
+                     body=f"{row.industry} {row.website} {row.address} {row.notes}")
 
 
 def deal_doc(row: Deal) -> SearchDoc:
@@ -34,7 +34,7 @@ def deal_doc(row: Deal) -> SearchDoc:
 def service_doc(row: ServiceLog) -> SearchDoc:
     return SearchDoc(kind="service", row_id=row.id, title=row.subject, subtitle=row.status,
                      names=(row.subject,),
-                     body=" ".join((row.category, row.description, row.resolution)))
+                     body=f"{row.category} {row.description} {row.resolution}")
 
 
 def note_doc(row: Note) -> SearchDoc:
@@ -44,7 +44,9 @@ def note_doc(row: Note) -> SearchDoc:
 
 def _contact_doc_in(session: Session, row: Contact) -> SearchDoc:
     company = session.get(Company, row.company_id) if row.company_id else None
-    return contact_doc(row, company.name if company else "")
+    if company is None or company.deleted_at is not None:  # none, or in the recycle bin
+        return contact_doc(row)
+    return contact_doc(row, company.name)
 
 
 BUILDERS: dict[str, tuple[type[Record], Callable[[Session, Record], SearchDoc]]] = {
@@ -57,9 +59,10 @@ BUILDERS: dict[str, tuple[type[Record], Callable[[Session, Record], SearchDoc]]]
 
 
 def reindex(session: Session, touched: set[tuple[str, str]]) -> None:
-    """Bring the index up to date for every searchable row a transaction touched."""
+    """Bring the index up to date for every searchable row a transaction touched, and for the
+    live contacts of a touched company (their documents carry the company's name)."""
     conn = session.connection()
-    for entity, row_id in touched:
+    for entity, row_id in touched | _contacts_of_companies(session, touched):
         if entity not in BUILDERS:
             continue
         table, build = BUILDERS[entity]
@@ -68,3 +71,12 @@ def reindex(session: Session, touched: set[tuple[str, str]]) -> None:
             remove_doc(conn, entity, row_id)
         else:
             index_doc(conn, build(session, row))
+
+
+def _contacts_of_companies(session: Session, touched: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    company_ids = {row_id for entity, row_id in touched if entity == "company"}
+    if not company_ids:
+        return set()
+    query = select(Contact.id).where(col(Contact.company_id).in_(company_ids),
+                                     col(Contact.deleted_at).is_(None))
+    return {("contact", contact_id) for contact_id in session.exec(query)}

@@ -16,13 +16,18 @@ from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Company
 
 
+def live_company_named(session: Session, name: str) -> Company | None:
+    """The live company called `name` (surrounding spaces and case ignored), if there is one."""
+    query = select(Company).where(func.lower(Company.name) == name.strip().lower(),
+                                  col(Company.deleted_at).is_(None)).order_by(Company.id)
+    return session.exec(query).first()
+
+
 def company_named(tx: Tx, name: str) -> str:
     """The id of the live company called `name` (any case), created in this transaction if none."""
     clean = rules.required_text(name, "company")
-    query = select(Company.id).where(func.lower(Company.name) == clean.lower(),
-                                     col(Company.deleted_at).is_(None))
-    found = tx.session.exec(query).first()
-    return found or tx.insert(Company(id=new_id(), name=clean)).id
+    found = live_company_named(tx.session, clean)
+    return found.id if found else tx.insert(Company(id=new_id(), name=clean)).id
 
 
 class CompanyService:
@@ -71,9 +76,7 @@ class CompanyService:
 
     def find_by_name(self, name: str) -> CompanyRead | None:
         with self._db.read() as session:
-            query = select(Company).where(func.lower(Company.name) == name.strip().lower(),
-                                          col(Company.deleted_at).is_(None))
-            row = session.exec(query).first()
+            row = live_company_named(session, name)
             return self._read(session, row) if row else None
 
     @staticmethod

@@ -27,7 +27,8 @@ from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
 from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Company, Contact, Note
 
-CJK = re.compile(r"[\u3400-\u9fff]")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+NAME_PARTS = frozenset({"family_name", "given_name", "name_order"})
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,19 @@ def compose_display_name(family: str, given: str, order: str) -> str:
     parts = [family, given] if order == "eastern" else [given, family]
     joiner = "" if CJK.search(family + given) else " "
     return joiner.join(p for p in parts if p)
+
+
+def default_name_order(family: str, given: str) -> str:
+    """Chinese names are written family name first; Latin (and other) names given name first."""
+    return "eastern" if CJK.search(family + given) else "western"
+
+
+def _follows_parts(current: Contact | None, values: dict[str, Any]) -> bool:
+    """True when the parts or their order change and the display name was composed from them."""
+    if current is None or not NAME_PARTS & values.keys():
+        return False
+    old = compose_display_name(current.family_name, current.given_name, current.name_order)
+    return current.display_name == old
 
 
 class ContactService:
@@ -122,12 +136,19 @@ class ContactService:
 
     @staticmethod
     def _name(values: dict[str, Any], creating: bool, current: Contact | None) -> None:
-        family = values.get("family_name", current.family_name if current else "")
-        given = values.get("given_name", current.given_name if current else "")
-        order = values.get("name_order", current.name_order if current else "eastern")
+        """Compose the display name from the name parts, unless one was chosen by hand.
+
+        A stored display name that differs from what its old parts compose to was typed by the
+        user, and survives an edit of the parts or of their order."""
         if "display_name" in values and not values["display_name"]:
             del values["display_name"]
-        if "display_name" not in values and (creating or {"family_name", "given_name"} & values.keys()):
+        family = values.get("family_name", current.family_name if current else "")
+        given = values.get("given_name", current.given_name if current else "")
+        if current is None:
+            order = values.setdefault("name_order", default_name_order(family, given))
+        else:
+            order = values.get("name_order", current.name_order)
+        if "display_name" not in values and (creating or _follows_parts(current, values)):
             composed = compose_display_name(family, given, order)
             if composed:
                 values["display_name"] = composed
@@ -150,8 +171,9 @@ class ContactService:
         tags = tags_of(session, "contact", [r.id for r in rows])
         company_ids = {r.company_id for r in rows if r.company_id}
         names: dict[str, str] = {}
-        if company_ids:
-            query = select(Company.id, Company.name).where(col(Company.id).in_(company_ids))
+        if company_ids:  # a company in the recycle bin shows no name
+            query = select(Company.id, Company.name).where(col(Company.id).in_(company_ids),
+                                                           col(Company.deleted_at).is_(None))
             names = dict(session.exec(query).all())
         return [ContactRead.model_validate(
             r.model_dump() | {"tags": tags.get(r.id, ()),

@@ -147,7 +147,8 @@ class DealService:
                current: Deal | None = None) -> dict[str, Any]:
         given = {k: v for k, v in fields.model_dump(exclude_unset=True, exclude={"tags"}).items()
                  if v is not None}
-        values: dict[str, Any] = {}
+        values: dict[str, Any] = {link: None for link in ("contact_id", "company_id")
+                                  if link in fields.model_fields_set and not getattr(fields, link)}
         if "title" in given or creating:
             values["title"] = rules.required_text(given.get("title"), "title")
         for link, table in (("contact_id", Contact), ("company_id", Company)):

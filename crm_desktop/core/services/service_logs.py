@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, col, func, select
+from sqlmodel import col, func, select
 
 from crm_desktop.core.domain import rules
 from crm_desktop.core.domain.changes import Outcome
@@ -94,11 +94,3 @@ class ServiceLogService:
         if "satisfaction" in given:
             rules.rating(given["satisfaction"])
         return given
-
-
-def open_logs_by_priority(session: Session, limit: int = 50) -> list[ServiceLog]:
-    order = func.instr("urgent,high,normal,low", ServiceLog.priority)
-    query = (select(ServiceLog).where(col(ServiceLog.deleted_at).is_(None),
-                                      col(ServiceLog.status).in_(("open", "in_progress")))
-             .order_by(order, col(ServiceLog.opened_at)).limit(limit))
-    return list(session.exec(query))

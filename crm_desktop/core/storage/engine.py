@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -89,11 +88,6 @@ def translate_error(exc: BaseException, path: Path | None = None) -> Exception:
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return ReadOnlyError(path=where)
     return StorageError(reason=type(exc).__name__)
-
-
-def is_database_error(exc: BaseException) -> bool:
-    orig = getattr(exc, "orig", exc)
-    return isinstance(orig, (sqlcipher3.DatabaseError, sqlite3.DatabaseError, OSError))
 
 
 def backup_to(source: sqlcipher3.Connection, target: Path, data_key: bytes,
