@@ -1,13 +1,18 @@
-"""`crm reminder add|list|done|snooze|delete`: due times typed and shown in local time."""
+"""`crm reminder add|list|done|snooze|delete`: due times typed and shown in local time.
+
+A new reminder remembers this computer's IANA time zone (or `--timezone`): its due time is read
+in that zone and its repeats follow that zone's clock.
+"""
 
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.output import add_json_flag, as_json, local_time, report, table
 from crm_desktop.cli_commands.parsing import (
+    LOCAL_FORMAT,
     Subparsers,
     given,
     local_datetime,
@@ -15,9 +20,11 @@ from crm_desktop.cli_commands.parsing import (
     positive_int,
 )
 from crm_desktop.core.domain.models import ReminderCreate
-from crm_desktop.core.i18n import _
+from crm_desktop.core.errors import ValidationError
+from crm_desktop.core.i18n import N_, _
 
 DUE_CHOICES = ("today", "overdue", "week", "all")
+MAX_SNOOZE_MINUTES = 366 * 24 * 60
 
 
 def register(commands: Subparsers) -> None:
@@ -26,7 +33,10 @@ def register(commands: Subparsers) -> None:
     add = actions.add_parser("add", help=_("add a reminder"))
     add.add_argument("--title", required=True, help=_("what to do"))
     add.add_argument("--due", required=True, metavar="'YYYY-MM-DD HH:MM'",
-                     help=_("when, in local time"))
+                     help=_("when, in local time (or in the --timezone zone)"))
+    add.add_argument("--timezone", metavar="ZONE",
+                     help=_("IANA time zone for the due time and the repeats, e.g. "
+                            "America/New_York (default: this computer's)"))
     add.add_argument("--contact", metavar="ID", help=_("about this contact"))
     add.add_argument("--deal", metavar="ID", help=_("about this deal"))
     add.add_argument("--service", metavar="ID", help=_("about this service log"))
@@ -38,7 +48,8 @@ def register(commands: Subparsers) -> None:
 
     listing = actions.add_parser("list", help=_("list open reminders, soonest first"))
     listing.add_argument("--due", choices=DUE_CHOICES, default="all",
-                         help=_("which ones (default: all)"))
+                         help=_("which ones (default: all); today and week also list the "
+                                "overdue ones, since what is late is still to do"))
     listing.add_argument("--contact", metavar="ID", help=_("only about this contact"))
     add_json_flag(listing)
     listing.set_defaults(handler=list_reminders)
@@ -51,7 +62,8 @@ def register(commands: Subparsers) -> None:
     snooze = actions.add_parser("snooze", help=_("remind later"))
     snooze.add_argument("id")
     when = snooze.add_mutually_exclusive_group(required=True)
-    when.add_argument("--minutes", type=positive_int, help=_("this many minutes from now"))
+    when.add_argument("--minutes", type=snooze_minutes,
+                      help=_("this many minutes from now (at most 366 days)"))
     when.add_argument("--until", metavar="'YYYY-MM-DD HH:MM'", help=_("until then, in local time"))
     add_json_flag(snooze)
     snooze.set_defaults(handler=snooze_reminder)
@@ -62,7 +74,11 @@ def register(commands: Subparsers) -> None:
 
 
 def add_reminder(ctx: Context, args: argparse.Namespace) -> None:
-    new = ReminderCreate(title=args.title, due_at=local_datetime(args.due, "due_at"),
+    from crm_desktop.core.services.reminders import time_zone, zone_name
+
+    zone = zone_name(args.timezone if args.timezone is not None else machine_zone())
+    new = ReminderCreate(title=args.title, due_at=zoned_datetime(args.due, time_zone(zone)),
+                         timezone=zone,
                          **given(contact_id=args.contact, deal_id=args.deal,
                                  service_log_id=args.service, rrule=args.repeat,
                                  notes=args.notes, owner=args.owner))
@@ -94,6 +110,9 @@ def done_reminder(ctx: Context, args: argparse.Namespace) -> None:
 
 
 def snooze_reminder(ctx: Context, args: argparse.Namespace) -> None:
+    if args.minutes and args.minutes > MAX_SNOOZE_MINUTES:
+        raise ValidationError(N_("Snooze for at most {limit} minutes (366 days)."),
+                              field="until", limit=MAX_SNOOZE_MINUTES)
     until = (datetime.now(UTC) + timedelta(minutes=args.minutes) if args.minutes
              else local_datetime(args.until, "until"))
     with ctx.open(write=True) as crm:
@@ -108,3 +127,37 @@ def delete_reminder(ctx: Context, args: argparse.Namespace) -> None:
         crm.reminders.delete(reminder.id)
     print(_("Moved reminder {title} (id {id}) to the trash.")
           .format(title=reminder.title, id=reminder.id))
+
+
+def snooze_minutes(text: str) -> int:
+    """A whole number of minutes; one past the snooze limit is left for the handler to refuse
+    with a clear message (exit 1) instead of a usage error."""
+    try:
+        value = int(text)
+    except ValueError:
+        return positive_int(text)  # refuses it as a usage error
+    return value if value > MAX_SNOOZE_MINUTES else positive_int(text)
+
+
+def machine_zone() -> str:
+    """This computer's IANA time zone name (TZ, else the system setting)."""
+    import tzlocal
+
+    try:
+        name = tzlocal.get_localzone_name()
+    except (LookupError, ValueError, OSError):  # ZoneInfoNotFoundError is a KeyError
+        name = None
+    if not name:
+        raise ValidationError(N_("This computer's time zone is unknown: give one with --timezone, "
+                                 "e.g. Asia/Shanghai."), field="timezone")
+    return name
+
+
+def zoned_datetime(text: str, zone: tzinfo) -> datetime:
+    """"YYYY-MM-DD HH:MM" on the clocks of `zone`, as an aware UTC datetime."""
+    try:
+        naive = datetime.strptime(text.strip(), LOCAL_FORMAT)
+    except ValueError:
+        raise ValidationError(N_("'{value}' is not a date and time in the form YYYY-MM-DD HH:MM."),
+                              field="due_at", value=text) from None
+    return naive.replace(tzinfo=zone).astimezone(UTC)

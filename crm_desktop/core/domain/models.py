@@ -212,6 +212,7 @@ class ReminderFields(Input):
     deal_id: str | None = None
     service_log_id: str | None = None
     rrule: str | None = None
+    timezone: str | None = None  # IANA name the due time and the rule follow; UTC when not given
     notes: str | None = None
     owner: str | None = None
 
@@ -229,6 +230,8 @@ class ReminderRead(ReadModel):
     deal_id: str | None
     service_log_id: str | None
     rrule: str
+    timezone: str
+    series_start: datetime | None = None
     snoozed_until: datetime | None
     done_at: datetime | None
     notes: str

@@ -122,6 +122,8 @@ class Reminder(Record, table=True):
     deal_id: str | None = Field(default=None, foreign_key="deals.id", index=True)
     service_log_id: str | None = Field(default=None, foreign_key="service_logs.id", index=True)
     rrule: str = ""
+    timezone: str = Field(default="UTC", sa_column_kwargs={"server_default": "UTC"})
+    series_start: datetime | None = Field(default=None, sa_type=UtcDateTime)  # the rule's start
     snoozed_until: datetime | None = Field(default=None, sa_type=UtcDateTime)
     done_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     notes: str = ""
