@@ -6,7 +6,7 @@ import getpass
 from collections.abc import Callable
 
 from sqlalchemy import Engine, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from crm_desktop.core.config.paths import AppPaths
 from crm_desktop.core.domain.changes import Outcome
@@ -141,7 +141,9 @@ def _last_hlc(engine: Engine) -> int:
     """Seed the clock past every timestamp already issued (entries run ahead of their batch)."""
     with Session(engine) as session:
         batches = session.exec(select(func.max(JournalBatch.hlc))).one() or 0
-        entries = session.exec(select(func.max(JournalEntry.hlc))).one() or 0
+        # The newest entry (by its row number, an O(1) lookup) carries this device's newest stamp.
+        newest = select(JournalEntry.hlc).order_by(col(JournalEntry.seq).desc()).limit(1)
+        entries = session.exec(newest).first() or 0
         return int(max(batches, entries))
 
 
