@@ -1,11 +1,51 @@
-"""GUI composition root. The desktop window is issue #3; until it lands this explains where to go."""
+"""GUI composition root: paths, keystore, language, the application and its main window."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Sequence
+
+from crm_desktop.core.config.paths import AppPaths
+from crm_desktop.core.crm import Crm, open_crm
+from crm_desktop.core.i18n import detect_language, set_language
+from crm_desktop.core.security.keystore import KeyringKeyStore
+from crm_desktop.core.security.vault import Vault
 
 
-def main() -> int:
-    print("The crm_desktop window is not built yet. Everything the core can do is available "
-          "through the `crm` command: run `crm --help`.", file=sys.stderr)
-    return 1
+def _arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="crm-desktop", description="The crm_desktop window.")
+    parser.add_argument("--data-dir", metavar="DIR", help="the workspace folder")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the window")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _arguments(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from crm_desktop.ui.application import configure
+    from crm_desktop.ui.controllers.shell import Shell
+    from crm_desktop.ui.controllers.unlock import UnlockScreen
+    from crm_desktop.ui.tasks import ThreadTaskRunner
+
+    language = args.lang or detect_language()
+    set_language(language)
+    app = QApplication(sys.argv[:1])
+    configure(app, language)
+    paths = AppPaths.resolve(args.data_dir)
+    vault = Vault(paths, KeyringKeyStore())
+    if not paths.exists():
+        QMessageBox.information(None, app.applicationDisplayName(), app.translate(
+            "main", "No workspace in %1 yet. Create one with `crm init` (the first-run "
+                    "assistant arrives with the next version).").replace("%1", str(paths.root)))
+        return 1
+
+    def open_with_key(key: bytes) -> Crm:
+        return open_crm(paths, key)
+    unlock = UnlockScreen(vault, open_with_key, ThreadTaskRunner())
+    shell = Shell(unlock, QSettings())
+    shell.show()
+    unlock.try_remembered_key()
+    return app.exec()

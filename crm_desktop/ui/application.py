@@ -1,0 +1,40 @@
+"""The QApplication: identity, translators (ours and Qt's own), style and icon."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"  # the project's resources/ folder
+TRANSLATIONS = RESOURCES / "translations"
+ORGANIZATION = "crm_desktop"
+APPLICATION = "crm_desktop"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Our strings plus Qt's own (qtbase: standard dialogs and buttons) in `language`."""
+    installed = []
+    if language == "zh_CN":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for directory, name in ((qt_dir, "qtbase_zh_CN"), (str(TRANSLATIONS), "crm_desktop_zh_CN")):
+            translator = QTranslator(app)
+            if translator.load(name, directory):
+                app.installTranslator(translator)
+                installed.append(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    return installed
+
+
+def configure(app: QApplication, language: str) -> None:
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("CRM")
+    icon = RESOURCES / "icons" / "app.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    install_translators(app, language)

@@ -1,0 +1,113 @@
+"""Create and edit a contact; validation messages appear under the field they concern."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialogButtonBox
+
+from crm_desktop.core.crm import Crm
+from crm_desktop.core.domain.labels import value_label
+from crm_desktop.core.domain.models import (LIFECYCLE_STAGES, ContactCreate, ContactRead,
+                                            ContactUpdate, Labeled)
+from crm_desktop.core.errors import CrmError, ValidationError
+from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.views.contact_form_view import ContactFormView
+
+FIELD_ERRORS = {"display_name": "name", "name": "name", "email": "email", "phone": "phone",
+                "company": "company", "lifecycle_stage": "lifecycle_stage", "note": "note"}
+
+
+class ContactEditor(ContactFormView):
+    saved = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, crm: Crm, bus: ChangeBus) -> None:
+        super().__init__()
+        self._crm = crm
+        self._bus = bus
+        self._editing: ContactRead | None = None
+        for code in LIFECYCLE_STAGES:
+            self.stage.addItem(value_label(code), code)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
+        self.buttons.rejected.connect(self.cancelled.emit)
+        self.edit_new()
+
+    def edit_new(self) -> None:
+        self._editing = None
+        self.heading.setText(self.tr("New contact"))
+        for field in (self.display_name, self.family_name, self.given_name, self.company,
+                      self.job_title, self.email, self.phone, self.tags):
+            field.clear()
+        self.note.clear()
+        self.note.setEnabled(True)
+        self.stage.setCurrentIndex(0)
+        self._clear_errors()
+        self.display_name.setFocus()
+
+    def edit(self, contact: ContactRead) -> None:
+        self._editing = contact
+        self.heading.setText(self.tr("Edit contact"))
+        self.display_name.setText(contact.display_name)
+        self.family_name.setText(contact.family_name)
+        self.given_name.setText(contact.given_name)
+        self.company.setText(contact.company_name)
+        self.job_title.setText(contact.title)
+        self.email.setText(contact.primary_email)
+        self.phone.setText(contact.primary_phone)
+        self.stage.setCurrentIndex(max(0, self.stage.findData(contact.lifecycle_stage)))
+        self.tags.setText(", ".join(contact.tags))
+        self.note.clear()
+        self.note.setEnabled(False)
+        self._clear_errors()
+
+    def save(self) -> None:
+        self._clear_errors()
+        try:
+            outcome = self._save()
+        except ValidationError as error:
+            self._show_error(FIELD_ERRORS.get(error.field, "form"), str(error))
+            return
+        except CrmError as error:
+            self._show_error("form", str(error))
+            return
+        self._bus.publish(outcome.changes)
+        self.saved.emit(outcome.value.id)
+
+    def _save(self):  # type: ignore[no-untyped-def]
+        values = dict(
+            display_name=self.display_name.text(), family_name=self.family_name.text(),
+            given_name=self.given_name.text(), title=self.job_title.text(),
+            lifecycle_stage=self.stage.currentData(),
+            emails=[Labeled(label="work", value=self.email.text())] if self.email.text().strip() else [],
+            phones=[Labeled(label="mobile", value=self.phone.text())] if self.phone.text().strip() else [],
+            company_name=self.company.text().strip() or None)
+        if self._editing is None:
+            note = self.note.toPlainText().strip() or None
+            return self._crm.contacts.add(ContactCreate(**values, tags=self._tag_list(), note=note))
+        if not values["company_name"]:
+            values["company_id"] = None
+        outcome = self._crm.contacts.update(self._editing.id, ContactUpdate(**values))
+        self._sync_tags(outcome.value)
+        return outcome
+
+    def _tag_list(self) -> list[str]:
+        return [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
+
+    def _sync_tags(self, contact: ContactRead) -> None:
+        wanted = self._tag_list()
+        missing = [t for t in wanted if t.lower() not in {x.lower() for x in contact.tags}]
+        extra = [t for t in contact.tags if t.lower() not in {x.lower() for x in wanted}]
+        if missing:
+            self._bus.publish(self._crm.tags.add("contact", contact.id, missing).changes)
+        if extra:
+            self._bus.publish(self._crm.tags.remove("contact", contact.id, extra).changes)
+
+    def _show_error(self, key: str, message: str) -> None:
+        label = self.errors[key]
+        label.setText(message)
+        label.show()
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()

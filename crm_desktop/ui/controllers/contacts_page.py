@@ -1,0 +1,95 @@
+"""The contacts page: a paged list with filters, and the editor for the selected contact."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QSettings
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from crm_desktop.core.crm import Crm
+from crm_desktop.core.domain.changes import Changes
+from crm_desktop.core.domain.labels import value_label
+from crm_desktop.core.domain.models import LIFECYCLE_STAGES
+from crm_desktop.core.services.contacts import ContactQuery
+from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.contact_editor import ContactEditor
+from crm_desktop.ui.models.contacts_model import ContactsModel
+from crm_desktop.ui.views.contacts_view import ContactsView
+
+STATE_KEY = "contacts/"
+
+
+class ContactsPage(ContactsView):
+    def __init__(self, crm: Crm, bus: ChangeBus, settings: QSettings) -> None:
+        self.editor = ContactEditor(crm, bus)
+        super().__init__(self.editor)
+        self._crm = crm
+        self._settings = settings
+        self.model = ContactsModel(crm.contacts)
+        self.table.setModel(self.model)
+        self._fill_filters()
+        self.new_button.clicked.connect(self.editor.edit_new)
+        QShortcut(QKeySequence.StandardKey.New, self, self.editor.edit_new)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.stage_filter.currentIndexChanged.connect(self._filter)
+        self.tag_filter.currentIndexChanged.connect(self._filter)
+        self.editor.saved.connect(self.show_contact)
+        bus.changed.connect(self._refresh)
+        self._restore_layout()
+        self._update_count()
+
+    def show_contact(self, contact_id: str) -> None:
+        """Select the contact in the list (loading pages as needed) and open it in the form."""
+        row = self._find_row(contact_id)
+        if row is None:  # changed elsewhere (another window, the CLI): start from fresh pages
+            self.model.reload()
+            row = self._find_row(contact_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.editor.edit(self._crm.contacts.get(contact_id))
+
+    def _find_row(self, contact_id: str) -> int | None:
+        row = self.model.row_of(contact_id)
+        while row is None and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(contact_id)
+        return row
+
+    def save_layout(self) -> None:
+        self._settings.setValue(STATE_KEY + "header", self.table.horizontalHeader().saveState())
+        self._settings.setValue(STATE_KEY + "splitter", self.splitter.saveState())
+
+    def _restore_layout(self) -> None:
+        header = self._settings.value(STATE_KEY + "header")
+        if header:
+            self.table.horizontalHeader().restoreState(header)
+        splitter = self._settings.value(STATE_KEY + "splitter")
+        if splitter:
+            self.splitter.restoreState(splitter)
+
+    def _fill_filters(self) -> None:
+        self.stage_filter.addItem(self.tr("All"), None)
+        for code in LIFECYCLE_STAGES:
+            self.stage_filter.addItem(value_label(code), code)
+        self.tag_filter.addItem(self.tr("All"), None)
+        for tag in self._crm.tags.all():
+            self.tag_filter.addItem(tag, tag)
+
+    def _filter(self) -> None:
+        self.model.reload(ContactQuery(lifecycle_stage=self.stage_filter.currentData(),
+                                       tag=self.tag_filter.currentData()))
+        self._update_count()
+
+    def _selected(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.editor.edit(self.model.contact_at(rows[0].row()))
+
+    def _refresh(self, changes: Changes) -> None:
+        if changes.touches("contact") or changes.touches("company") or changes.touches("tagging"):
+            self.model.reload()
+            self._update_count()
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%n contact(s)", "", self.model.total))

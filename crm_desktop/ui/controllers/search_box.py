@@ -1,0 +1,71 @@
+"""Global search (Ctrl+K): results as you type, grouped by kind, over the core's search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from crm_desktop.core.crm import Crm
+from crm_desktop.core.domain.labels import value_label
+from crm_desktop.core.search.index import SearchHit
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SearchBox(QWidget):
+    opened = Signal(object)  # the chosen SearchHit
+
+    def __init__(self, crm: Crm) -> None:
+        super().__init__()
+        self._crm = crm
+        self.field = QLineEdit()
+        self.field.setPlaceholderText(self.tr("Search names, pinyin, phones, notes… (Ctrl+K)"))
+        self.field.setClearButtonEnabled(True)
+        self.results = QListWidget()
+        self.results.hide()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.field)
+        column.addWidget(self.results)
+        self.field.textChanged.connect(self.run_query)
+        self.field.returnPressed.connect(self._open_first)
+        self.results.itemActivated.connect(self._open_item)
+
+    def focus(self) -> None:
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def run_query(self, text: str) -> None:
+        self.results.clear()
+        hits = self._crm.search(text, limit=30) if text.strip() else []
+        current_kind = None
+        for hit in hits:
+            if hit.kind != current_kind:
+                current_kind = hit.kind
+                header = QListWidgetItem(value_label(hit.kind))
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.results.addItem(header)
+            label = f"{hit.title}  —  {hit.subtitle}" if hit.subtitle else hit.title
+            item = QListWidgetItem("    " + label)
+            item.setData(HIT_ROLE, hit)
+            self.results.addItem(item)
+        if text.strip() and not hits:
+            empty = QListWidgetItem(self.tr("No matches"))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(empty)
+        self.results.setVisible(bool(text.strip()))
+
+    def hits(self) -> list[SearchHit]:
+        return [item.data(HIT_ROLE) for item in
+                (self.results.item(i) for i in range(self.results.count()))
+                if item.data(HIT_ROLE) is not None]
+
+    def _open_first(self) -> None:
+        hits = self.hits()
+        if hits:
+            self.opened.emit(hits[0])
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        hit = item.data(HIT_ROLE)
+        if hit is not None:
+            self.opened.emit(hit)

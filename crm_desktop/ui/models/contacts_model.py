@@ -1,0 +1,107 @@
+"""Contacts as a paged table model: rows are fetched a page at a time as the view scrolls."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from crm_desktop.core.domain.labels import value_label
+from crm_desktop.core.domain.models import ContactRead
+from crm_desktop.core.services.contacts import ContactQuery, ContactService
+from crm_desktop.ui.models.columns import Column
+
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ContactsModel", text)
+
+
+def contact_columns() -> tuple[Column[ContactRead], ...]:
+    return (
+        Column("name", _tr("Name"), lambda c: c.display_name),
+        Column("company", _tr("Company"), lambda c: c.company_name),
+        Column("title", _tr("Title"), lambda c: c.title),
+        Column("phone", _tr("Phone"), lambda c: c.primary_phone),
+        Column("email", _tr("Email"), lambda c: c.primary_email),
+        Column("stage", _tr("Stage"), lambda c: value_label(c.lifecycle_stage)),
+        Column("tags", _tr("Tags"), lambda c: ", ".join(c.tags)),
+    )
+
+
+class ContactsModel(QAbstractTableModel):
+    def __init__(self, contacts: ContactService, query: ContactQuery = ContactQuery()) -> None:
+        super().__init__()
+        self._contacts = contacts
+        self._query = query
+        self._columns = contact_columns()
+        self._rows: list[ContactRead] = []
+        self._total = 0
+        self.reload()
+
+    # -- Qt model interface ---------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        record = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[index.column()].display(record)
+        if role == ROW_ID_ROLE:
+            return record.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._columns)):
+            return self._columns[section].header
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        page = self._contacts.page(self._query, offset=len(self._rows), limit=PAGE)
+        if not page:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    # -- ours -------------------------------------------------------------------------------
+
+    def reload(self, query: ContactQuery | None = None) -> None:
+        """Start again from the first page (after a change or a new filter)."""
+        self.beginResetModel()
+        self._query = query or self._query
+        self._total = self._contacts.count(self._query)
+        self._rows = self._contacts.page(self._query, limit=PAGE)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows, self._total = [], 0
+        self.endResetModel()
+
+    def contact_at(self, row: int) -> ContactRead:
+        return self._rows[row]
+
+    def row_of(self, contact_id: str) -> int | None:
+        return next((i for i, c in enumerate(self._rows) if c.id == contact_id), None)
+
+    @property
+    def total(self) -> int:
+        return self._total

@@ -1,0 +1,65 @@
+"""The contact form's layout: fields, an inline message under each, save and cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QPlainTextEdit, QVBoxLayout, QWidget)
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class ContactFormView(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.heading = QLabel()
+        self.heading.setObjectName("formHeading")
+        self.display_name = QLineEdit()
+        self.family_name = QLineEdit()
+        self.given_name = QLineEdit()
+        self.company = QLineEdit()
+        self.company.setPlaceholderText(self.tr("Company name (a new one is created)"))
+        self.job_title = QLineEdit()
+        self.email = QLineEdit()
+        self.phone = QLineEdit()
+        self.stage = QComboBox()
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, 北京"))
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(70)
+        self.note.setPlaceholderText(self.tr("A first note (optional)"))
+        self.errors = {key: self._error_label() for key in
+                       ("name", "email", "phone", "company", "lifecycle_stage", "note", "form")}
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self._lay_out()
+
+    def _error_label(self) -> QLabel:
+        label = QLabel()
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.display_name)
+        form.addRow("", self.errors["name"])
+        form.addRow(self.tr("Family name"), self.family_name)
+        form.addRow(self.tr("Given name"), self.given_name)
+        form.addRow(self.tr("Company"), self.company)
+        form.addRow("", self.errors["company"])
+        form.addRow(self.tr("Job title"), self.job_title)
+        form.addRow(self.tr("Email"), self.email)
+        form.addRow("", self.errors["email"])
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow("", self.errors["phone"])
+        form.addRow(self.tr("Stage"), self.stage)
+        form.addRow(self.tr("Tags"), self.tags)
+        form.addRow(self.tr("Note"), self.note)
+        form.addRow("", self.errors["note"])
+        column = QVBoxLayout(self)
+        column.addWidget(self.heading)
+        column.addLayout(form)
+        column.addWidget(self.errors["form"])
+        column.addWidget(self.buttons)
+        column.addStretch(1)
