@@ -23,9 +23,10 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from crm_desktop.ui.application import configure
+    from crm_desktop.ui.controllers.first_run import FirstRunWizard
     from crm_desktop.ui.controllers.shell import Shell
     from crm_desktop.ui.controllers.unlock import UnlockScreen
     from crm_desktop.ui.tasks import ThreadTaskRunner
@@ -35,17 +36,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     configure(app, language)
     paths = AppPaths.resolve(args.data_dir)
-    vault = Vault(paths, KeyringKeyStore())
-    if not paths.exists():
-        QMessageBox.information(None, app.applicationDisplayName(), app.translate(
-            "main", "No workspace in %1 yet. Create one with `crm init` (the first-run "
-                    "assistant arrives with the next version).").replace("%1", str(paths.root)))
-        return 1
+    keystore = KeyringKeyStore()
+    vault = Vault(paths, keystore)
 
     def open_with_key(key: bytes) -> Crm:
         return open_crm(paths, key)
     unlock = UnlockScreen(vault, open_with_key, ThreadTaskRunner())
     shell = Shell(unlock, QSettings())
+    if not paths.exists():
+        wizard = FirstRunWizard(paths, keystore, language)
+        wizard.created.connect(shell.open_workspace)
+        if not wizard.exec():
+            return 0
     shell.show()
-    unlock.try_remembered_key()
+    if shell.is_locked:
+        unlock.try_remembered_key()
     return app.exec()

@@ -1,0 +1,71 @@
+"""Screenshots of the desktop window for the README (run under Xvfb or offscreen):
+
+    xvfb-run -a .venv/bin/python tests/ui/screenshots.py --lang en --out resources/screenshots
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from crm_desktop.core.config.paths import AppPaths  # noqa: E402
+from crm_desktop.core.crm import open_crm  # noqa: E402
+from crm_desktop.core.demo import populate_demo  # noqa: E402
+from crm_desktop.core.i18n import set_language  # noqa: E402
+from crm_desktop.core.security.keystore import MemoryKeyStore  # noqa: E402
+from crm_desktop.core.security.vault import Vault  # noqa: E402
+from crm_desktop.core.setup import init_workspace  # noqa: E402
+from crm_desktop.ui.application import configure  # noqa: E402
+from crm_desktop.ui.controllers.shell import Shell  # noqa: E402
+from crm_desktop.ui.controllers.unlock import UnlockScreen  # noqa: E402
+from crm_desktop.ui.tasks import ImmediateTaskRunner  # noqa: E402
+
+PASSPHRASE = "screenshot passphrase"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", choices=("en", "zh_CN"), default="en")
+    parser.add_argument("--out", type=Path, default=Path("resources/screenshots"))
+    args = parser.parse_args()
+    set_language(args.lang)
+    app = QApplication(sys.argv[:1])
+    configure(app, args.lang)
+    root = Path(tempfile.mkdtemp(prefix="crm-shots-"))
+    paths = AppPaths.under(root / "workspace")
+    created = init_workspace(paths, MemoryKeyStore(), PASSPHRASE, language=args.lang,
+                             business_name="明华贸易")
+    populate_demo(created.crm, 300)
+    created.crm.close()
+    vault = Vault(paths, MemoryKeyStore())
+    unlock = UnlockScreen(vault, lambda key: open_crm(paths, key), ImmediateTaskRunner())
+    shell = Shell(unlock, QSettings(str(root / "ui.ini"), QSettings.Format.IniFormat))
+    shell.resize(1280, 780)
+    shell.show()
+    args.out.mkdir(parents=True, exist_ok=True)
+    suffix = "zh" if args.lang == "zh_CN" else "en"
+    app.processEvents()
+    shell.grab().save(str(args.out / f"unlock-{suffix}.png"))
+    unlock.passphrase.setText(PASSPHRASE)
+    unlock.unlock.click()
+    assert shell.workbench is not None
+    page = shell.workbench.contacts
+    page.table.selectRow(3)
+    app.processEvents()
+    shell.grab().save(str(args.out / f"contacts-{suffix}.png"))
+    shell.workbench.search.field.setText("zw")
+    app.processEvents()
+    shell.grab().save(str(args.out / f"search-{suffix}.png"))
+    shell.lock()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
