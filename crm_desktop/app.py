@@ -25,15 +25,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from crm_desktop.ui.application import configure
+    from crm_desktop.ui import preferences
+    from crm_desktop.ui.application import APPLICATION, ORGANIZATION, configure
     from crm_desktop.ui.controllers.first_run import FirstRunWizard
     from crm_desktop.ui.controllers.shell import Shell
     from crm_desktop.ui.controllers.unlock import UnlockScreen
     from crm_desktop.ui.tasks import ThreadTaskRunner
 
-    language = args.lang or detect_language()
-    set_language(language)
     app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    language = args.lang or preferences.language(QSettings(), detect_language())
+    set_language(language)
     configure(app, language)
     paths = AppPaths.resolve(args.data_dir)
     keystore = KeyringKeyStore()
@@ -41,8 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def open_with_key(key: bytes) -> Crm:
         return open_crm(paths, key)
-    unlock = UnlockScreen(vault, open_with_key, ThreadTaskRunner())
-    shell = Shell(unlock, QSettings())
+    runner = ThreadTaskRunner()
+    unlock = UnlockScreen(vault, open_with_key, runner)
+    shell = Shell(unlock, QSettings(), runner=runner)
     if not paths.exists():
         wizard = FirstRunWizard(paths, keystore, language)
         wizard.created.connect(shell.open_workspace)

@@ -51,3 +51,15 @@ def test_only_storage_talks_sql() -> None:
                  if "sqlcipher3" in _imports(path)
                  and not {"storage", "search"} & set(path.relative_to(PACKAGE).parts)]
     assert offenders == []
+
+
+def test_ui_reaches_data_only_through_core_services() -> None:
+    """No GUI module opens a session, writes SQL or touches the storage layer directly."""
+    forbidden = ("sqlalchemy", "sqlmodel", "sqlcipher3", "sqlite3", "crm_desktop.core.storage")
+    offenders = {str(path.relative_to(PACKAGE)): sorted(bad)
+                 for path in (PACKAGE / "ui").rglob("*.py")
+                 if (bad := {n for n in _imports(path) if n.startswith(forbidden)})}
+    assert offenders == {}
+    for path in (PACKAGE / "ui").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "Session(" not in text and "exec_driver_sql" not in text, path

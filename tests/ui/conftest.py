@@ -28,7 +28,7 @@ def shell(workspace: AppPaths, qsettings: QSettings, qtbot) -> Iterator[Shell]: 
     """The main window, locked, over a fresh workspace; tasks run immediately."""
     vault = Vault(workspace, MemoryKeyStore())
     unlock = UnlockScreen(vault, lambda key: open_crm(workspace, key), ImmediateTaskRunner())
-    window = Shell(unlock, qsettings)
+    window = Shell(unlock, qsettings, runner=ImmediateTaskRunner())
     qtbot.addWidget(window)
     window.show()
     yield window

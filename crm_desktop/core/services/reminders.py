@@ -9,6 +9,7 @@ first occurrence after both now and its current due time.
 
 from __future__ import annotations
 
+import builtins
 import zoneinfo
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
@@ -187,6 +188,27 @@ class ReminderService:
         with self._db.read() as session:
             rows = session.exec(query.order_by(effective).limit(limit))
             return [ReminderRead.model_validate(r) for r in rows]
+
+    def due_between(self, after: datetime, until: datetime,
+                    limit: int = 100) -> builtins.list[ReminderRead]:
+        """Open reminders whose effective due time is in [after, until), earliest first
+        (what fell due since the last look, however many older ones are overdue)."""
+        effective = _effective_due()
+        query = select(Reminder).where(col(Reminder.deleted_at).is_(None),
+                                       col(Reminder.done_at).is_(None),
+                                       effective >= rules.aware(after, "after"),
+                                       effective < rules.aware(until, "until"))
+        with self._db.read() as session:
+            rows = session.exec(query.order_by(effective).limit(limit))
+            return [ReminderRead.model_validate(r) for r in rows]
+
+    def count_overdue(self, now: datetime | None = None) -> int:
+        """How many open reminders are past their effective due time."""
+        query = select(func.count()).select_from(Reminder).where(
+            col(Reminder.deleted_at).is_(None), col(Reminder.done_at).is_(None),
+            _effective_due() < (now or utcnow()))
+        with self._db.read() as session:
+            return int(session.exec(query).one())
 
     @staticmethod
     def _clean(tx: Tx, fields: ReminderFields, row: Reminder | None) -> dict[str, Any]:

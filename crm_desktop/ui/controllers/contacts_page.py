@@ -56,6 +56,11 @@ class ContactsPage(ContactsView):
             row = self.model.row_of(contact_id)
         return row
 
+    def forget(self) -> None:
+        """Drop every contact held for display (on lock)."""
+        self.model.clear()
+        self.editor.edit_new()
+
     def save_layout(self) -> None:
         self._settings.setValue(STATE_KEY + "header", self.table.horizontalHeader().saveState())
         self._settings.setValue(STATE_KEY + "splitter", self.splitter.saveState())

@@ -6,34 +6,33 @@ the workspace; only the unlock screen remains.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from crm_desktop.core.crm import Crm
+from crm_desktop.ui import preferences
 from crm_desktop.ui.controllers.idle import IdleWatcher
 from crm_desktop.ui.controllers.unlock import UnlockScreen
 from crm_desktop.ui.controllers.workbench import Workbench
+from crm_desktop.ui.tasks import TaskRunner
 
-DEFAULT_IDLE_MINUTES = 10.0
 
 
 class Shell(QMainWindow):
     def __init__(self, unlock: UnlockScreen, settings: QSettings,
-                 idle_minutes: float = DEFAULT_IDLE_MINUTES,
-                 make_workbench: Callable[[Crm, QSettings], Workbench] = Workbench) -> None:
+                 idle_minutes: float | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.settings = settings
+        self._runner = runner
         self.unlock_screen = unlock
         self.workbench: Workbench | None = None
-        self._make_workbench = make_workbench
         self.stack = QStackedWidget()
         self.stack.addWidget(unlock)
         self.setCentralWidget(self.stack)
         self.setWindowTitle(self.tr("CRM"))
-        self.idle = IdleWatcher(idle_minutes, self)
+        minutes = preferences.auto_lock_minutes(settings) if idle_minutes is None else idle_minutes
+        self.idle = IdleWatcher(minutes, self)
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
         if app is not None:
@@ -46,8 +45,10 @@ class Shell(QMainWindow):
         return self.workbench is None
 
     def open_workspace(self, crm: Crm) -> None:
-        self.workbench = self._make_workbench(crm, self.settings)
+        self.workbench = Workbench(crm, self.settings, self._runner)
         self.workbench.lock_requested.connect(self.lock)
+        self.workbench.settings_page.auto_lock_changed.connect(  # type: ignore[attr-defined]
+            self.idle.set_minutes)
         self.workbench.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.stack.addWidget(self.workbench)
         self.stack.setCurrentWidget(self.workbench)

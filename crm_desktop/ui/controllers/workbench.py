@@ -2,75 +2,134 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QSplitter, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QSplitter, QStackedWidget, QVBoxLayout,
+                               QWidget)
 
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.labels import action_label
 from crm_desktop.core.errors import CrmError
+from crm_desktop.core.domain.models import ReminderRead
 from crm_desktop.core.search.index import SearchHit
 from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.companies_page import CompaniesPage
 from crm_desktop.ui.controllers.contacts_page import ContactsPage
+from crm_desktop.ui.controllers.deals_page import DealsPage
+from crm_desktop.ui.controllers.help_dialog import ShortcutsDialog
+from crm_desktop.ui.controllers.notifier import ReminderNotifier
+from crm_desktop.ui.controllers.reminders_page import RemindersPage
 from crm_desktop.ui.controllers.search_box import SearchBox
+from crm_desktop.ui.controllers.service_page import ServicePage
+from crm_desktop.ui.controllers.settings_page import SettingsPage
+from crm_desktop.ui.controllers.today_page import TodayPage
+from crm_desktop.ui.controllers.trash_page import TrashPage
+from crm_desktop.ui.tasks import TaskRunner
+
+
+class Page(Protocol):
+    def save_layout(self) -> None: ...
+    def forget(self) -> None: ...
 
 
 class Workbench(QWidget):
     lock_requested = Signal()
     status = Signal(str)
 
-    def __init__(self, crm: Crm, settings: QSettings) -> None:
+    def __init__(self, crm: Crm, settings: QSettings, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self.crm = crm
         self.bus = ChangeBus(self)
         self.search = SearchBox(crm)
+        self.notifier = ReminderNotifier(crm, self.bus, self)
         self.nav = QListWidget()
-        self.nav.setMaximumWidth(180)
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(190)
         self.pages = QStackedWidget()
-        self.contacts = ContactsPage(crm, self.bus, settings)
-        self._add_page(self.tr("Contacts"), self.contacts)
+        self._pages: list[Page] = []
+        self.today = self._add(self.tr("Today"), TodayPage(crm, self.bus, settings, runner=runner))
+        self.contacts = self._add(self.tr("Contacts"), ContactsPage(crm, self.bus, settings))
+        self.companies = self._add(self.tr("Companies"), CompaniesPage(crm, self.bus, settings))
+        self.deals = self._add(self.tr("Deals"), DealsPage(crm, self.bus, settings))
+        self.reminders = self._add(self.tr("Reminders"), RemindersPage(crm, self.bus, settings))
+        self.service = self._add(self.tr("Service"), ServicePage(crm, self.bus, settings))
+        self.trash = self._add(self.tr("Recycle bin"), TrashPage(crm, self.bus, settings))
+        self.settings_page = self._add(self.tr("Settings"), SettingsPage(crm, self.bus, settings))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self.search.opened.connect(self.open_hit)
+        self.notifier.open_requested.connect(self.open_reminder)
+        self.reminders.open_requested.connect(self.open_reminder)  # type: ignore[attr-defined]
+        self.notifier.overdue_requested.connect(lambda: self.go_to(self.reminders))  # type: ignore[arg-type]
+        self.today.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
         self._shortcuts()
         self._lay_out()
+        self.notifier.start()
 
-    def _add_page(self, title: str, page: QWidget) -> None:
+    def _add(self, title: str, page: QWidget) -> Page:
         self.nav.addItem(title)
         self.pages.addWidget(page)
+        self._pages.append(page)  # type: ignore[arg-type]
+        return page  # type: ignore[return-value]
 
     def _shortcuts(self) -> None:
-        QShortcut(QKeySequence("Ctrl+K"), self, self.search.focus,
-                  context=Qt.ShortcutContext.WindowShortcut)
-        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit,
-                  context=Qt.ShortcutContext.WindowShortcut)
-        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo,
-                  context=Qt.ShortcutContext.WindowShortcut)
+        window = Qt.ShortcutContext.WindowShortcut
+        QShortcut(QKeySequence("Ctrl+K"), self, self.search.focus, context=window)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock_requested.emit, context=window)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self.undo, context=window)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_shortcuts, context=window)
+        for number in range(1, min(9, self.nav.count()) + 1):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self,
+                      lambda row=number - 1: self.nav.setCurrentRow(row), context=window)
 
     def _lay_out(self) -> None:
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(QLabel(self.tr("Go to")))
-        column.addWidget(self.nav)
         body = QWidget()
-        body_column = QVBoxLayout(body)
-        body_column.setContentsMargins(0, 0, 0, 0)
-        body_column.addWidget(self.search)
-        body_column.addWidget(self.pages, 1)
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.search)
+        column.addWidget(self.notifier.banner)
+        column.addWidget(self.pages, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        splitter.addWidget(self.nav)
         splitter.addWidget(body)
         splitter.setStretchFactor(1, 1)
         outer = QHBoxLayout(self)
         outer.addWidget(splitter)
 
+    def go_to(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(page))
+
     def open_hit(self, hit: SearchHit) -> None:
-        if hit.kind == "contact":
-            self.nav.setCurrentRow(self.pages.indexOf(self.contacts))
-            self.contacts.show_contact(hit.row_id)
+        """Open the record a search result names, on its own page."""
+        self.open_record(hit.kind, hit.row_id)
         self.search.results.hide()
+
+    def open_record(self, kind: str, row_id: str) -> None:
+        if kind == "contact":
+            self.go_to(self.contacts)  # type: ignore[arg-type]
+            self.contacts.show_contact(row_id)  # type: ignore[attr-defined]
+        elif kind == "company":
+            self.go_to(self.companies)  # type: ignore[arg-type]
+            self.companies.show_company(row_id)  # type: ignore[attr-defined]
+        elif kind == "deal":
+            self.go_to(self.deals)  # type: ignore[arg-type]
+            self.deals.open_deal(row_id)  # type: ignore[attr-defined]
+        elif kind == "service":
+            self.go_to(self.service)  # type: ignore[arg-type]
+            self.service.show_log(row_id)  # type: ignore[attr-defined]
+        elif kind == "reminder":
+            self.go_to(self.reminders)  # type: ignore[arg-type]
+
+    def open_reminder(self, reminder: ReminderRead) -> None:
+        """A reminder opens the record it is about: contact, deal or service log."""
+        for kind, row_id in (("contact", reminder.contact_id), ("deal", reminder.deal_id),
+                             ("service", reminder.service_log_id)):
+            if row_id:
+                self.open_record(kind, row_id)
+                return
+        self.go_to(self.reminders)  # type: ignore[arg-type]
 
     def undo(self) -> None:
         try:
@@ -81,12 +140,17 @@ class Workbench(QWidget):
         self.bus.publish(outcome.changes)
         self.status.emit(self.tr("Undone: %1").replace("%1", action_label(outcome.value.action)))
 
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
+
     def save_layout(self) -> None:
-        self.contacts.save_layout()
+        for page in self._pages:
+            page.save_layout()
 
     def forget(self) -> None:
         """Drop every record held for display (on lock), before the widgets go."""
+        self.notifier.forget()
         self.search.field.clear()
         self.search.results.clear()
-        self.contacts.model.clear()
-        self.contacts.editor.edit_new()
+        for page in self._pages:
+            page.forget()

@@ -16,19 +16,16 @@ Index = QModelIndex | QPersistentModelIndex
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ContactsModel", text)
-
-
 def contact_columns() -> tuple[Column[ContactRead], ...]:
+    tr = QCoreApplication.translate
     return (
-        Column("name", _tr("Name"), lambda c: c.display_name),
-        Column("company", _tr("Company"), lambda c: c.company_name),
-        Column("title", _tr("Title"), lambda c: c.title),
-        Column("phone", _tr("Phone"), lambda c: c.primary_phone),
-        Column("email", _tr("Email"), lambda c: c.primary_email),
-        Column("stage", _tr("Stage"), lambda c: value_label(c.lifecycle_stage)),
-        Column("tags", _tr("Tags"), lambda c: ", ".join(c.tags)),
+        Column("name", tr("ContactsModel", "Name"), lambda c: c.display_name),
+        Column("company", tr("ContactsModel", "Company"), lambda c: c.company_name),
+        Column("title", tr("ContactsModel", "Job title"), lambda c: c.title),
+        Column("phone", tr("ContactsModel", "Phone"), lambda c: c.primary_phone),
+        Column("email", tr("ContactsModel", "Email"), lambda c: c.primary_email),
+        Column("stage", tr("ContactsModel", "Stage"), lambda c: value_label(c.lifecycle_stage)),
+        Column("tags", tr("ContactsModel", "Tags"), lambda c: ", ".join(c.tags)),
     )
 
 
