@@ -10,23 +10,23 @@ from crm_desktop.core.domain.models import CompanyRead
 from crm_desktop.core.services.companies import CompanyService
 from crm_desktop.ui.models.columns import Column
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the root: a table has no other parent
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CompaniesModel", text)
 
 
 def company_columns() -> tuple[Column[CompanyRead], ...]:
     return (
-        Column("name", _tr("Name"), lambda c: c.name),
-        Column("industry", _tr("Industry"), lambda c: c.industry),
-        Column("phone", _tr("Phone"), lambda c: c.phone),
-        Column("website", _tr("Website"), lambda c: c.website),
-        Column("tags", _tr("Tags"), lambda c: ", ".join(c.tags)),
+        Column("name", translate("CompaniesModel", "Name"), lambda c: c.name),
+        Column("industry", translate("CompaniesModel", "Industry"), lambda c: c.industry),
+        Column("phone", translate("CompaniesModel", "Phone"), lambda c: c.phone),
+        Column("website", translate("CompaniesModel", "Website"), lambda c: c.website),
+        Column("tags", translate("CompaniesModel", "Tags"), lambda c: ", ".join(c.tags)),
     )
 
 

@@ -11,21 +11,23 @@ from crm_desktop.core.domain.models import ContactRead
 from crm_desktop.core.services.contacts import ContactQuery, ContactService
 from crm_desktop.ui.models.columns import Column
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def contact_columns() -> tuple[Column[ContactRead], ...]:
-    tr = QCoreApplication.translate
     return (
-        Column("name", tr("ContactsModel", "Name"), lambda c: c.display_name),
-        Column("company", tr("ContactsModel", "Company"), lambda c: c.company_name),
-        Column("title", tr("ContactsModel", "Job title"), lambda c: c.title),
-        Column("phone", tr("ContactsModel", "Phone"), lambda c: c.primary_phone),
-        Column("email", tr("ContactsModel", "Email"), lambda c: c.primary_email),
-        Column("stage", tr("ContactsModel", "Stage"), lambda c: value_label(c.lifecycle_stage)),
-        Column("tags", tr("ContactsModel", "Tags"), lambda c: ", ".join(c.tags)),
+        Column("name", translate("ContactsModel", "Name"), lambda c: c.display_name),
+        Column("company", translate("ContactsModel", "Company"), lambda c: c.company_name),
+        Column("title", translate("ContactsModel", "Job title"), lambda c: c.title),
+        Column("phone", translate("ContactsModel", "Phone"), lambda c: c.primary_phone),
+        Column("email", translate("ContactsModel", "Email"), lambda c: c.primary_email),
+        Column("stage", translate("ContactsModel", "Stage"),
+               lambda c: value_label(c.lifecycle_stage)),
+        Column("tags", translate("ContactsModel", "Tags"), lambda c: ", ".join(c.tags)),
     )
 
 

@@ -15,6 +15,8 @@ from crm_desktop.core.i18n import active_language
 from crm_desktop.core.services.deals import DealQuery, DealService
 from crm_desktop.ui.models.columns import Column
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,8 +24,6 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DealsModel", text)
 
 
 def money_text(amount: Decimal, currency: str) -> str:
@@ -44,13 +44,13 @@ def totals_text(amounts: Iterable[tuple[Decimal, str]], first: str = "CNY") -> s
 
 def deal_columns() -> tuple[Column[DealRead], ...]:
     return (
-        Column("title", _tr("Title"), lambda d: d.title),
-        Column("stage", _tr("Stage"), lambda d: d.stage_name),
-        Column("status", _tr("Status"), lambda d: value_label(d.status)),
-        Column("amount", _tr("Amount"), lambda d: money_text(d.amount, d.currency),
+        Column("title", translate("DealsModel", "Title"), lambda d: d.title),
+        Column("stage", translate("DealsModel", "Stage"), lambda d: d.stage_name),
+        Column("status", translate("DealsModel", "Status"), lambda d: value_label(d.status)),
+        Column("amount", translate("DealsModel", "Amount"), lambda d: money_text(d.amount, d.currency),
                align_right=True),
-        Column("expected_close", _tr("Expected close"), lambda d: d.expected_close or ""),
-        Column("owner", _tr("Owner"), lambda d: d.owner),
+        Column("expected_close", translate("DealsModel", "Expected close"), lambda d: d.expected_close or ""),
+        Column("owner", translate("DealsModel", "Owner"), lambda d: d.owner),
     )
 
 

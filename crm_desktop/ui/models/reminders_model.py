@@ -27,14 +27,14 @@ from crm_desktop.core.services.reminders import DueFilter, ReminderService
 from crm_desktop.ui.controllers.reminders_actions import Clock, local_day_start, utc_now
 from crm_desktop.ui.models.columns import Column
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOR = QColor("#b3261e")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RemindersModel", text)
 
 
 def local_text(moment: datetime) -> str:
@@ -49,11 +49,16 @@ def repeat_text(rule: str) -> str:
         return ""
     parts = dict(p.split("=", 1) for p in rule.split(";") if "=" in p)
     interval = int(parts.get("INTERVAL", "1") or 1)
-    single = {"HOURLY": _tr("hourly"), "DAILY": _tr("daily"), "WEEKLY": _tr("weekly"),
-              "MONTHLY": _tr("monthly"), "YEARLY": _tr("yearly")}
-    several = {"HOURLY": _tr("every %n hours"), "DAILY": _tr("every %n days"),
-               "WEEKLY": _tr("every %n weeks"), "MONTHLY": _tr("every %n months"),
-               "YEARLY": _tr("every %n years")}
+    single = {"HOURLY": translate("RemindersModel", "hourly"),
+              "DAILY": translate("RemindersModel", "daily"),
+              "WEEKLY": translate("RemindersModel", "weekly"),
+              "MONTHLY": translate("RemindersModel", "monthly"),
+              "YEARLY": translate("RemindersModel", "yearly")}
+    several = {"HOURLY": translate("RemindersModel", "every %n hours"),
+               "DAILY": translate("RemindersModel", "every %n days"),
+               "WEEKLY": translate("RemindersModel", "every %n weeks"),
+               "MONTHLY": translate("RemindersModel", "every %n months"),
+               "YEARLY": translate("RemindersModel", "every %n years")}
     freq = parts.get("FREQ", "")
     if freq not in single:
         return rule
@@ -76,11 +81,11 @@ class RemindersModel(QAbstractTableModel):
 
     def _make_columns(self) -> tuple[Column[ReminderRead], ...]:
         return (
-            Column("title", _tr("Reminder"), lambda r: r.title),
-            Column("due", _tr("Due"), lambda r: local_text(r.effective_due)),
-            Column("contact", _tr("Contact"), self._contact_name),
-            Column("repeat", _tr("Repeats"), lambda r: repeat_text(r.rrule)),
-            Column("status", _tr("Status"), self.status_text),
+            Column("title", translate("RemindersModel", "Reminder"), lambda r: r.title),
+            Column("due", translate("RemindersModel", "Due"), lambda r: local_text(r.effective_due)),
+            Column("contact", translate("RemindersModel", "Contact"), self._contact_name),
+            Column("repeat", translate("RemindersModel", "Repeats"), lambda r: repeat_text(r.rrule)),
+            Column("status", translate("RemindersModel", "Status"), self.status_text),
         )
 
     # -- Qt model interface ---------------------------------------------------------------
@@ -161,12 +166,12 @@ class RemindersModel(QAbstractTableModel):
 
     def status_text(self, record: ReminderRead) -> str:
         if record.done_at is not None:
-            return _tr("done")
+            return translate("RemindersModel", "done")
         if self.is_overdue(record):
-            return _tr("overdue")
+            return translate("RemindersModel", "overdue")
         if record.snoozed_until is not None:
-            return _tr("snoozed")
-        return _tr("due")
+            return translate("RemindersModel", "snoozed")
+        return translate("RemindersModel", "due")
 
     def _fetch(self, limit: int) -> list[ReminderRead]:
         now = self._now()

@@ -23,6 +23,8 @@ from crm_desktop.core.domain.models import ServiceRead
 from crm_desktop.core.services.service_logs import ServiceLogService
 from crm_desktop.ui.models.columns import Column
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the root: a table has no other parent
@@ -30,8 +32,6 @@ ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ContactName = Callable[[str], str]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServiceModel", text)
 
 
 def local_time(moment: datetime | None) -> str:
@@ -50,15 +50,15 @@ def stars(rating: int | None) -> str:
 
 def service_columns(contact_name: ContactName) -> tuple[Column[ServiceRead], ...]:
     return (
-        Column("subject", _tr("Subject"), lambda s: s.subject),
-        Column("contact", _tr("Contact"),
+        Column("subject", translate("ServiceModel", "Subject"), lambda s: s.subject),
+        Column("contact", translate("ServiceModel", "Contact"),
                lambda s: contact_name(s.contact_id) if s.contact_id else ""),
-        Column("channel", _tr("Channel"), lambda s: value_label(s.channel)),
-        Column("priority", _tr("Priority"), lambda s: value_label(s.priority)),
-        Column("status", _tr("Status"), lambda s: value_label(s.status)),
-        Column("opened", _tr("Opened"), lambda s: local_time(s.opened_at)),
-        Column("resolved", _tr("Resolved"), lambda s: local_time(s.resolved_at)),
-        Column("satisfaction", _tr("Satisfaction"), lambda s: stars(s.satisfaction)),
+        Column("channel", translate("ServiceModel", "Channel"), lambda s: value_label(s.channel)),
+        Column("priority", translate("ServiceModel", "Priority"), lambda s: value_label(s.priority)),
+        Column("status", translate("ServiceModel", "Status"), lambda s: value_label(s.status)),
+        Column("opened", translate("ServiceModel", "Opened"), lambda s: local_time(s.opened_at)),
+        Column("resolved", translate("ServiceModel", "Resolved"), lambda s: local_time(s.resolved_at)),
+        Column("satisfaction", translate("ServiceModel", "Satisfaction"), lambda s: stars(s.satisfaction)),
     )
 
 

@@ -12,20 +12,20 @@ from crm_desktop.core.services.trash import TrashService
 from crm_desktop.ui.models.columns import Column
 from crm_desktop.ui.models.service_model import local_time
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 Index = QModelIndex | QPersistentModelIndex
 NO_PARENT = QModelIndex()  # the root: a table has no other parent
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TrashModel", text)
 
 
 def trash_columns() -> tuple[Column[TrashItem], ...]:
     return (
-        Column("kind", _tr("Kind"), lambda t: value_label(t.entity)),
-        Column("label", _tr("Record"), lambda t: t.label),
-        Column("deleted", _tr("Deleted"), lambda t: local_time(t.deleted_at)),
+        Column("kind", translate("TrashModel", "Kind"), lambda t: value_label(t.entity)),
+        Column("label", translate("TrashModel", "Record"), lambda t: t.label),
+        Column("deleted", translate("TrashModel", "Deleted"), lambda t: local_time(t.deleted_at)),
     )
 
 
