@@ -37,4 +37,7 @@ def configure(app: QApplication, language: str) -> None:
     icon = RESOURCES / "icons" / "app.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    style = RESOURCES / "styles" / "app.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
     install_translators(app, language)

@@ -46,7 +46,8 @@ def main() -> int:
     created.crm.close()
     vault = Vault(paths, MemoryKeyStore())
     unlock = UnlockScreen(vault, lambda key: open_crm(paths, key), ImmediateTaskRunner())
-    shell = Shell(unlock, QSettings(str(root / "ui.ini"), QSettings.Format.IniFormat))
+    shell = Shell(unlock, QSettings(str(root / "ui.ini"), QSettings.Format.IniFormat),
+                  runner=ImmediateTaskRunner())
     shell.resize(1280, 780)
     shell.show()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -55,12 +56,17 @@ def main() -> int:
     shell.grab().save(str(args.out / f"unlock-{suffix}.png"))
     unlock.passphrase.setText(PASSPHRASE)
     unlock.unlock.click()
-    assert shell.workbench is not None
-    page = shell.workbench.contacts
-    page.table.selectRow(3)
-    app.processEvents()
-    shell.grab().save(str(args.out / f"contacts-{suffix}.png"))
-    shell.workbench.search.field.setText("zw")
+    workbench = shell.workbench
+    assert workbench is not None
+    shots = {"today": workbench.today, "contacts": workbench.contacts, "deals": workbench.deals}
+    workbench.contacts.table.selectRow(3)  # type: ignore[attr-defined]
+    for name, page in shots.items():
+        workbench.go_to(page)  # type: ignore[arg-type]
+        for _ in range(5):
+            app.processEvents()
+        shell.grab().save(str(args.out / f"{name}-{suffix}.png"))
+    workbench.go_to(workbench.contacts)  # type: ignore[arg-type]
+    workbench.search.field.setText("zw")
     app.processEvents()
     shell.grab().save(str(args.out / f"search-{suffix}.png"))
     shell.lock()

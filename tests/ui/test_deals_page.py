@@ -194,3 +194,15 @@ def test_open_deal_shows_a_closed_deal_in_the_list(page: DealsPage, crm: Crm,
     selected = page.table.selectionModel().selectedRows()
     assert [page.model.deal_at(i.row()).id for i in selected] == [deal.id]
     assert page.deal_title.text() == "Solar panels" and page.history_rows() == ["Lead"]
+
+
+def test_board_count_shows_the_open_deals_on_opening(crm, qsettings, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The count beside the board tells how many open deals it shows as soon as it opens."""
+    from crm_desktop.core.domain.models import DealCreate
+    from crm_desktop.ui.changes import ChangeBus
+    from crm_desktop.ui.controllers.deals_page import DealsPage
+    for title in ("One", "Two", "Three"):
+        crm.deals.add(DealCreate(title=title))
+    page = DealsPage(crm, ChangeBus(), qsettings)
+    qtbot.addWidget(page)
+    assert page.count.text().startswith("3")

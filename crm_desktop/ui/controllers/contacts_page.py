@@ -69,6 +69,8 @@ class ContactsPage(ContactsView):
         header = self._settings.value(STATE_KEY + "header")
         if header:
             self.table.horizontalHeader().restoreState(header)
+        else:
+            self.table.resizeColumnsToContents()
         splitter = self._settings.value(STATE_KEY + "splitter")
         if splitter:
             self.splitter.restoreState(splitter)

@@ -42,6 +42,7 @@ class DealsPage(DealsView):
         self._restore_layout()
         self.pipeline.reload()
         self.show_deal(None)
+        self._update_count()
 
     def _connect(self) -> None:
         self.mode.idClicked.connect(self.set_mode)
