@@ -5,35 +5,35 @@
     <name>CompaniesModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>行业</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>网站</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
     <name>CompaniesPage</name>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message numerus="yes">
         <source>%n company(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 家公司</numerusform>
         </translation>
     </message>
 </context>
@@ -41,182 +41,182 @@
     <name>CompaniesView</name>
     <message>
         <source>New company</source>
-        <translation type="unfinished"></translation>
+        <translation>新建公司</translation>
     </message>
     <message>
         <source>New company (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>新建公司（Ctrl+N）</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
     <name>CompanyEditor</name>
     <message>
         <source>New company</source>
-        <translation type="unfinished"></translation>
+        <translation>新建公司</translation>
     </message>
     <message>
         <source>Edit company</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑公司</translation>
     </message>
 </context>
 <context>
     <name>CompanyFormView</name>
     <message>
         <source>e.g. www.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 www.example.com</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. VIP, 北京</source>
-        <translation type="unfinished"></translation>
+        <translation>用逗号分隔，例如 VIP，北京</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Move the company to the recycle bin</source>
-        <translation type="unfinished"></translation>
+        <translation>将公司移至回收站</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>行业</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>网站</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
     <name>ContactEditor</name>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>新建联系人</translation>
     </message>
     <message>
         <source>Edit contact</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑联系人</translation>
     </message>
 </context>
 <context>
     <name>ContactFormView</name>
     <message>
         <source>Company name (a new one is created)</source>
-        <translation type="unfinished"></translation>
+        <translation>公司名称（不存在时自动新建）</translation>
     </message>
     <message>
         <source>Comma-separated, e.g. VIP, 北京</source>
-        <translation type="unfinished"></translation>
+        <translation>用逗号分隔，例如 VIP，北京</translation>
     </message>
     <message>
         <source>A first note (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>第一条备注（可选）</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>名</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>公司</translation>
     </message>
     <message>
         <source>Job title</source>
-        <translation type="unfinished"></translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>客户阶段</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
     <name>ContactsModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>公司</translation>
     </message>
     <message>
         <source>Job title</source>
-        <translation type="unfinished"></translation>
+        <translation>职位</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>客户阶段</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
     <name>ContactsPage</name>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位联系人</numerusform>
         </translation>
     </message>
 </context>
@@ -224,33 +224,33 @@
     <name>ContactsView</name>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>新建联系人</translation>
     </message>
     <message>
         <source>New contact (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>新建联系人（Ctrl+N）</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>客户阶段</translation>
     </message>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
     <name>DealsBoard</name>
     <message numerus="yes">
         <source>… and %n more in the list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…列表中还有 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open deal(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个进行中的商机</numerusform>
         </translation>
     </message>
 </context>
@@ -258,81 +258,81 @@
     <name>DealsModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>销售阶段</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Expected close</source>
-        <translation type="unfinished"></translation>
+        <translation>预计成交日期</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
     <name>DealsPage</name>
     <message>
         <source>No deal selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择商机</translation>
     </message>
     <message>
         <source>Select a card or a row to see its stage history.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择卡片或行即可查看阶段变更记录。</translation>
     </message>
     <message>
         <source>By %1</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人：%1</translation>
     </message>
     <message>
         <source>Stage: %1 (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>销售阶段：%1（赢单概率 %2%）</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1</translation>
     </message>
     <message>
         <source>Amount: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>金额：%1</translation>
     </message>
     <message>
         <source>Expected close: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>预计成交日期：%1</translation>
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人：%1</translation>
     </message>
     <message>
         <source>Lost because: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>输单原因：%1</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message numerus="yes">
         <source>%n open deal(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个进行中的商机</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n deal(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个商机</numerusform>
         </translation>
     </message>
 </context>
@@ -340,161 +340,161 @@
     <name>DealsView</name>
     <message>
         <source>Board</source>
-        <translation type="unfinished"></translation>
+        <translation>看板</translation>
     </message>
     <message>
         <source>Pipeline board (Ctrl+Shift+B)</source>
-        <translation type="unfinished"></translation>
+        <translation>销售看板（Ctrl+Shift+B）</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>列表</translation>
     </message>
     <message>
         <source>All deals as a list (Ctrl+Shift+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>以列表显示全部商机（Ctrl+Shift+L）</translation>
     </message>
     <message>
         <source>Won</source>
-        <translation type="unfinished"></translation>
+        <translation>赢单</translation>
     </message>
     <message>
         <source>Mark the selected deal won</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选商机标记为赢单</translation>
     </message>
     <message>
         <source>Lost…</source>
-        <translation type="unfinished"></translation>
+        <translation>输单…</translation>
     </message>
     <message>
         <source>Mark the selected deal lost, with the reason</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选商机标记为输单，并填写输单原因</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开</translation>
     </message>
     <message>
         <source>Put a won or lost deal back in the pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>将已赢单或已输单的商机恢复为进行中</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>销售阶段</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Stage history</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段变更记录</translation>
     </message>
 </context>
 <context>
     <name>FirstRunView</name>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用</translation>
     </message>
     <message>
         <source>Print the recovery key…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印恢复密钥…</translation>
     </message>
     <message>
         <source>I have printed or written down the recovery key and keep it away from this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>我已打印或抄下恢复密钥，并存放在这台电脑以外的地方</translation>
     </message>
     <message>
         <source>Start with sample data (a demo business to look around in)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用示例数据开始（一个可供随意浏览的演示企业）</translation>
     </message>
     <message>
         <source>Start empty</source>
-        <translation type="unfinished"></translation>
+        <translation>从空白开始</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>The language of every screen and report.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有界面和报表使用的语言。</translation>
     </message>
     <message>
         <source>Your business</source>
-        <translation type="unfinished"></translation>
+        <translation>您的企业</translation>
     </message>
     <message>
         <source>Business name</source>
-        <translation type="unfinished"></translation>
+        <translation>企业名称</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>货币</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Your data is encrypted with this passphrase. Without it or the recovery key shown next, nobody — not even us — can recover your data.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的数据使用此密码加密。没有此密码或下一步显示的恢复密钥，任何人（包括我们）都无法恢复您的数据。</translation>
     </message>
     <message>
         <source>Again</source>
-        <translation type="unfinished"></translation>
+        <translation>确认密码</translation>
     </message>
     <message>
         <source>Strength</source>
-        <translation type="unfinished"></translation>
+        <translation>密码强度</translation>
     </message>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复密钥</translation>
     </message>
     <message>
         <source>If you forget the passphrase, this key is the only way back in. It is shown only now.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果忘记密码，此密钥是重新进入工作区的唯一途径。它只在此时显示这一次。</translation>
     </message>
     <message>
         <source>Your data</source>
-        <translation type="unfinished"></translation>
+        <translation>您的数据</translation>
     </message>
 </context>
 <context>
     <name>FirstRunWizard</name>
     <message>
         <source>Your encrypted data will be kept in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>加密数据将保存在：%1</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <source>too short</source>
-        <translation type="unfinished"></translation>
+        <translation>太短</translation>
     </message>
     <message>
         <source>weak</source>
-        <translation type="unfinished"></translation>
+        <translation>弱</translation>
     </message>
     <message>
         <source>fair</source>
-        <translation type="unfinished"></translation>
+        <translation>一般</translation>
     </message>
     <message>
         <source>good</source>
-        <translation type="unfinished"></translation>
+        <translation>良好</translation>
     </message>
     <message>
         <source>strong</source>
-        <translation type="unfinished"></translation>
+        <translation>强</translation>
     </message>
     <message>
         <source>crm_desktop recovery key
@@ -502,205 +502,209 @@
 %1
 
 Keep this paper safe and away from the computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>crm_desktop 恢复密钥
+
+%1
+
+请妥善保管这张纸，不要与电脑放在一起。</translation>
     </message>
 </context>
 <context>
     <name>LostReasonView</name>
     <message>
         <source>Deal lost</source>
-        <translation type="unfinished"></translation>
+        <translation>商机输单</translation>
     </message>
     <message>
         <source>Why was “%1” lost?</source>
-        <translation type="unfinished"></translation>
+        <translation>商机“%1”为什么输单？</translation>
     </message>
     <message>
         <source>For example: price too high, chose a competitor</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：价格太高、选择了竞争对手</translation>
     </message>
     <message>
         <source>Mark lost</source>
-        <translation type="unfinished"></translation>
+        <translation>标记输单</translation>
     </message>
 </context>
 <context>
     <name>ReminderBannerView</name>
     <message>
         <source>Snooze 10 min</source>
-        <translation type="unfinished"></translation>
+        <translation>10 分钟后提醒</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时后</translation>
     </message>
     <message>
         <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>明天</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>ReminderNotifier</name>
     <message>
         <source>Overdue reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期的跟进提醒</translation>
     </message>
     <message numerus="yes">
         <source> (+%n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>（还有 %n 条）</numerusform>
         </translation>
     </message>
     <message>
         <source>Reminder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进提醒：%1</translation>
     </message>
     <message>
         <source>Due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>到期时间：%1</translation>
     </message>
     <message>
         <source>Missed while the app was closed</source>
-        <translation type="unfinished"></translation>
+        <translation>应用关闭期间错过的跟进提醒</translation>
     </message>
     <message numerus="yes">
         <source>%n reminder(s) became due while the app was closed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>应用关闭期间有 %n 条跟进提醒到期。</numerusform>
         </translation>
     </message>
     <message>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进提醒</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进提醒</translation>
     </message>
     <message numerus="yes">
         <source>%n reminder(s) are due.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>有 %n 条跟进提醒已到期。</numerusform>
         </translation>
     </message>
     <message>
         <source>CRM reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>CRM 跟进提醒</translation>
     </message>
 </context>
 <context>
     <name>RemindersModel</name>
     <message>
         <source>hourly</source>
-        <translation type="unfinished"></translation>
+        <translation>每小时</translation>
     </message>
     <message>
         <source>daily</source>
-        <translation type="unfinished"></translation>
+        <translation>每天</translation>
     </message>
     <message>
         <source>weekly</source>
-        <translation type="unfinished"></translation>
+        <translation>每周</translation>
     </message>
     <message>
         <source>monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>每月</translation>
     </message>
     <message>
         <source>yearly</source>
-        <translation type="unfinished"></translation>
+        <translation>每年</translation>
     </message>
     <message>
         <source>every %n hours</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %n 小时</translation>
     </message>
     <message>
         <source>every %n days</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %n 天</translation>
     </message>
     <message>
         <source>every %n weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %n 周</translation>
     </message>
     <message>
         <source>every %n months</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %n 个月</translation>
     </message>
     <message>
         <source>every %n years</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %n 年</translation>
     </message>
     <message>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进提醒</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期时间</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Repeats</source>
-        <translation type="unfinished"></translation>
+        <translation>重复</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期</translation>
     </message>
     <message>
         <source>snoozed</source>
-        <translation type="unfinished"></translation>
+        <translation>稍后提醒</translation>
     </message>
     <message>
         <source>due</source>
-        <translation type="unfinished"></translation>
+        <translation>待办</translation>
     </message>
 </context>
 <context>
     <name>RemindersPage</name>
     <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天到期</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>本周</translation>
     </message>
     <message>
         <source>All open</source>
-        <translation type="unfinished"></translation>
+        <translation>全部未完成</translation>
     </message>
     <message numerus="yes">
         <source>%n reminder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条跟进提醒</numerusform>
         </translation>
     </message>
 </context>
@@ -708,171 +712,171 @@ Keep this paper safe and away from the computer.</source>
     <name>RemindersView</name>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Mark done (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>标记为已完成（Ctrl+D）</translation>
     </message>
     <message>
         <source>Snooze 10 min</source>
-        <translation type="unfinished"></translation>
+        <translation>10 分钟后提醒</translation>
     </message>
     <message>
         <source>Snooze 1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 小时后提醒</translation>
     </message>
     <message>
         <source>Tomorrow 09:00</source>
-        <translation type="unfinished"></translation>
+        <translation>明天 09:00</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Move to the recycle bin (Del)</source>
-        <translation type="unfinished"></translation>
+        <translation>移至回收站（Del）</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
         <source>Search names, pinyin, phones, notes… (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索姓名、拼音、电话、备注…（Ctrl+K）</translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>没有匹配结果</translation>
     </message>
 </context>
 <context>
     <name>ServiceEditor</name>
     <message>
         <source>New service log</source>
-        <translation type="unfinished"></translation>
+        <translation>新建服务记录</translation>
     </message>
     <message>
         <source>Service log</source>
-        <translation type="unfinished"></translation>
+        <translation>服务记录</translation>
     </message>
     <message>
         <source>Pick a contact from the list, or clear the field.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从列表中选择联系人，或清空此字段。</translation>
     </message>
     <message>
         <source>Not rated</source>
-        <translation type="unfinished"></translation>
+        <translation>未评分</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>受理于 %1</translation>
     </message>
     <message>
         <source>resolved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>解决于 %1</translation>
     </message>
 </context>
 <context>
     <name>ServiceFormView</name>
     <message>
         <source>Type a name, pinyin or phone to find a contact</source>
-        <translation type="unfinished"></translation>
+        <translation>输入姓名、拼音或电话查找联系人</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Move the service log to the recycle bin</source>
-        <translation type="unfinished"></translation>
+        <translation>将服务记录移至回收站</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>描述</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>处理结果</translation>
     </message>
     <message>
         <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度</translation>
     </message>
 </context>
 <context>
     <name>ServiceModel</name>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>受理时间</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>解决时间</translation>
     </message>
     <message>
         <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
+        <translation>满意度</translation>
     </message>
 </context>
 <context>
     <name>ServicePage</name>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message numerus="yes">
         <source>%n service log(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条服务记录</numerusform>
         </translation>
     </message>
 </context>
@@ -880,248 +884,248 @@ Keep this paper safe and away from the computer.</source>
     <name>ServiceView</name>
     <message>
         <source>New service log</source>
-        <translation type="unfinished"></translation>
+        <translation>新建服务记录</translation>
     </message>
     <message>
         <source>New service log (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>新建服务记录（Ctrl+N）</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Saved. The new language applies at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。新语言将在下次启动时生效。</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
     <name>SettingsView</name>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从不</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>保存设置</translation>
     </message>
     <message>
         <source>Business (stored in the encrypted workspace)</source>
-        <translation type="unfinished"></translation>
+        <translation>企业信息（保存在加密工作区中）</translation>
     </message>
     <message>
         <source>Business name</source>
-        <translation type="unfinished"></translation>
+        <translation>企业名称</translation>
     </message>
     <message>
         <source>Default currency</source>
-        <translation type="unfinished"></translation>
+        <translation>默认货币</translation>
     </message>
     <message>
         <source>Default phone region</source>
-        <translation type="unfinished"></translation>
+        <translation>默认电话地区</translation>
     </message>
     <message>
         <source>This computer</source>
-        <translation type="unfinished"></translation>
+        <translation>本机</translation>
     </message>
     <message>
         <source>Lock after idle time</source>
-        <translation type="unfinished"></translation>
+        <translation>闲置后自动锁定</translation>
     </message>
     <message>
         <source>Language (after a restart)</source>
-        <translation type="unfinished"></translation>
+        <translation>语言（重启后生效）</translation>
     </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
         <source>CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>CRM</translation>
     </message>
     <message>
         <source>Unlocked. Ctrl+L locks, Ctrl+K searches.</source>
-        <translation type="unfinished"></translation>
+        <translation>已解锁。按 Ctrl+L 锁定，按 Ctrl+K 搜索。</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Search everything</source>
-        <translation type="unfinished"></translation>
+        <translation>全局搜索</translation>
     </message>
     <message>
         <source>New record on the current page</source>
-        <translation type="unfinished"></translation>
+        <translation>在当前页面新建记录</translation>
     </message>
     <message>
         <source>Undo the last change</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销上一次更改</translation>
     </message>
     <message>
         <source>Lock now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即锁定</translation>
     </message>
     <message>
         <source>Go to a page (in the order of the navigation)</source>
-        <translation type="unfinished"></translation>
+        <translation>转到页面（按导航栏顺序）</translation>
     </message>
     <message>
         <source>This list</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此快捷键列表</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>按键</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
 </context>
 <context>
     <name>TodayPage</name>
     <message>
         <source>Updating…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在更新…</translation>
     </message>
     <message>
         <source>Today, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>今天，%1</translation>
     </message>
     <message>
         <source>Overdue · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期 · %1</translation>
     </message>
     <message>
         <source>Follow-ups due (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>到期跟进（%1）</translation>
     </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
         <source>Open pipeline value</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中商机总额</translation>
     </message>
     <message>
         <source>Deals won this month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月赢单商机</translation>
     </message>
     <message>
         <source>Open service logs</source>
-        <translation type="unfinished"></translation>
+        <translation>未结服务记录</translation>
     </message>
     <message>
         <source>Follow-ups due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期跟进</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期时间</translation>
     </message>
     <message>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进提醒</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Open service logs by priority</source>
-        <translation type="unfinished"></translation>
+        <translation>未结服务记录（按优先级）</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Deals expected to close this month</source>
-        <translation type="unfinished"></translation>
+        <translation>预计本月成交的商机</translation>
     </message>
     <message>
         <source>Deal</source>
-        <translation type="unfinished"></translation>
+        <translation>商机</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Expected close</source>
-        <translation type="unfinished"></translation>
+        <translation>预计成交日期</translation>
     </message>
 </context>
 <context>
     <name>TrashModel</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>删除时间</translation>
     </message>
 </context>
 <context>
     <name>TrashPage</name>
     <message>
         <source>Restored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复：%1</translation>
     </message>
     <message>
         <source>Delete the %1 “%2” for good? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>要永久删除%1“%2”吗？此操作无法撤销。</translation>
     </message>
     <message>
         <source>Deleted for good: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已永久删除：%1</translation>
     </message>
     <message>
         <source>Purge</source>
-        <translation type="unfinished"></translation>
+        <translation>永久删除</translation>
     </message>
     <message numerus="yes">
         <source>%n deleted record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条已删除记录</numerusform>
         </translation>
     </message>
 </context>
@@ -1129,120 +1133,120 @@ Keep this paper safe and away from the computer.</source>
     <name>TrashView</name>
     <message>
         <source>Deleted records stay here until you purge them. Restore brings a record back; purge removes it for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除的记录会保留在这里，直到您将其永久删除。“恢复”可将记录放回原处；“永久删除”则会彻底删除记录。</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Put the selected record back where it was</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选记录恢复到原来的位置</translation>
     </message>
     <message>
         <source>Purge…</source>
-        <translation type="unfinished"></translation>
+        <translation>永久删除…</translation>
     </message>
     <message>
         <source>Delete the selected record for good</source>
-        <translation type="unfinished"></translation>
+        <translation>永久删除所选记录</translation>
     </message>
 </context>
 <context>
     <name>UnlockScreen</name>
     <message>
         <source>Data folder: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹：%1</translation>
     </message>
     <message>
         <source>Enter your passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入密码。</translation>
     </message>
     <message>
         <source>Recovery key</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复密钥</translation>
     </message>
     <message>
         <source>Recovery key (as printed, e.g. K7QD-2M9F-…):</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复密钥（按打印内容输入，例如 K7QD-2M9F-…）：</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Choose a new passphrase (at least 8 characters):</source>
-        <translation type="unfinished"></translation>
+        <translation>设置新密码（至少 8 个字符）：</translation>
     </message>
     <message>
         <source>The workspace could not be opened (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开工作区（%1）。</translation>
     </message>
 </context>
 <context>
     <name>UnlockView</name>
     <message>
         <source>Unlock your workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁工作区</translation>
     </message>
     <message>
         <source>Your customer data is encrypted. Enter your passphrase to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的客户数据已加密，请输入密码打开。</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <source>Remember on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机记住密码</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁</translation>
     </message>
     <message>
         <source>Forgot the passphrase? Use the recovery key…</source>
-        <translation type="unfinished"></translation>
+        <translation>忘记密码？使用恢复密钥…</translation>
     </message>
 </context>
 <context>
     <name>Workbench</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今日</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Companies</source>
-        <translation type="unfinished"></translation>
+        <translation>公司</translation>
     </message>
     <message>
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation>商机</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进提醒</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>服务记录</translation>
     </message>
     <message>
         <source>Recycle bin</source>
-        <translation type="unfinished"></translation>
+        <translation>回收站</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Undone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤销：%1</translation>
     </message>
 </context>
 </TS>
