@@ -16,17 +16,19 @@ APPLICATION = "crm_desktop"
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Our strings plus Qt's own (qtbase: standard dialogs and buttons) in `language`."""
-    installed = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language == "zh_CN":
-        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for directory, name in ((qt_dir, "qtbase_zh_CN"), (str(TRANSLATIONS), "crm_desktop_zh_CN")):
-            translator = QTranslator(app)
-            if translator.load(name, directory):
-                app.installTranslator(translator)
-                installed.append(translator)
+        catalogs = ((qt_dir, "qtbase_zh_CN"), (str(TRANSLATIONS), "crm_desktop_zh_CN"))
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    else:
+    else:  # English source strings; the catalog only adds plural forms ("1 contact")
+        catalogs = ((str(TRANSLATIONS), "crm_desktop_en"),)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    installed = []
+    for directory, name in catalogs:
+        translator = QTranslator(app)
+        if translator.load(name, directory):
+            app.installTranslator(translator)
+            installed.append(translator)
     return installed
 
 

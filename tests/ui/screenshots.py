@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from crm_desktop.core.config.paths import AppPaths  # noqa: E402
 from crm_desktop.core.crm import open_crm  # noqa: E402
 from crm_desktop.core.demo import populate_demo  # noqa: E402
+from crm_desktop.core.domain.models import ContactCreate, Labeled  # noqa: E402
 from crm_desktop.core.i18n import set_language  # noqa: E402
 from crm_desktop.core.security.keystore import MemoryKeyStore  # noqa: E402
 from crm_desktop.core.security.vault import Vault  # noqa: E402
@@ -43,6 +44,8 @@ def main() -> int:
     created = init_workspace(paths, MemoryKeyStore(), PASSPHRASE, language=args.lang,
                              business_name="明华贸易")
     populate_demo(created.crm, 300)
+    created.crm.contacts.add(ContactCreate(display_name="张伟", company_name="明华科技有限公司",
+                                           phones=[Labeled(value="138 0013 8000")]))
     created.crm.close()
     vault = Vault(paths, MemoryKeyStore())
     unlock = UnlockScreen(vault, lambda key: open_crm(paths, key), ImmediateTaskRunner())
@@ -59,7 +62,8 @@ def main() -> int:
     workbench = shell.workbench
     assert workbench is not None
     shots = {"today": workbench.today, "contacts": workbench.contacts, "deals": workbench.deals}
-    workbench.contacts.table.selectRow(3)  # type: ignore[attr-defined]
+    workbench.contacts.show_contact(  # type: ignore[attr-defined]
+        workbench.crm.search("张伟", kinds=("contact",))[0].row_id)
     for name, page in shots.items():
         workbench.go_to(page)  # type: ignore[arg-type]
         for _ in range(5):

@@ -87,3 +87,32 @@ def test_installed_qm_turns_the_window_chinese(chinese: QTranslator) -> None:
     text = QCoreApplication.translate("UnlockView", "Unlock")
     assert text != "Unlock"
     assert re.search(r"[\u4e00-\u9fff]", text)
+
+
+EN_TS = TS.with_name("crm_desktop_en.ts")
+
+
+def test_english_plural_catalog_is_in_sync_and_built(tmp_path: Path) -> None:
+    """Every counted message has English singular and plural forms, and the .qm is current."""
+    copy = tmp_path / EN_TS.name
+    shutil.copyfile(EN_TS, copy)
+    _script().extract(target=copy, plurals_only=True)
+    assert copy.read_text(encoding="utf-8") == EN_TS.read_text(encoding="utf-8")
+    forms = [len(m.findall("translation/numerusform")) for m in ET.parse(EN_TS).iter("message")]
+    assert forms and set(forms) == {2}
+    fresh = tmp_path / "en.qm"
+    _script().build(source=EN_TS, target=fresh)
+    assert fresh.read_bytes() == EN_TS.with_suffix(".qm").read_bytes()
+
+
+def test_english_counts_read_naturally(qapp) -> None:  # type: ignore[no-untyped-def]
+    """English says '1 contact' and '2 contacts', not '1 contact(s)'."""
+    translator = QTranslator()
+    assert translator.load(str(EN_TS.with_suffix(".qm")))
+    qapp.installTranslator(translator)
+    try:
+        one = QCoreApplication.translate("ContactsPage", "%n contact(s)", "", 1)
+        two = QCoreApplication.translate("ContactsPage", "%n contact(s)", "", 2)
+    finally:
+        qapp.removeTranslator(translator)
+    assert (one, two) == ("1 contact", "2 contacts")

@@ -53,7 +53,14 @@ class SearchBox(QWidget):
             empty = QListWidgetItem(self.tr("No matches"))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(empty)
+        self._fit_results()
         self.results.setVisible(bool(text.strip()))
+
+    def _fit_results(self) -> None:
+        """As tall as the results (at most 12 rows), so the page below stays in view."""
+        rows = min(self.results.count(), 12)
+        height = self.results.sizeHintForRow(0) if self.results.count() else 0
+        self.results.setFixedHeight(rows * max(height, 18) + 2 * self.results.frameWidth() + 4)
 
     def hits(self) -> list[SearchHit]:
         return [item.data(HIT_ROLE) for item in
