@@ -83,3 +83,17 @@ def test_ctrl_z_undoes_the_last_change(unlocked: Shell, gui_crm: Crm, qtbot) -> 
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert gui_crm.contacts.count() == 0 and page.model.total == 0
     assert "Undone" in unlocked.statusBar().currentMessage()
+
+
+def test_delete_moves_the_contact_to_the_bin_and_ctrl_z_brings_it_back(unlocked: Shell, gui_crm: Crm,
+                                                                       qtbot) -> None:  # type: ignore[no-untyped-def]
+    """'Move to recycle bin' removes the contact from the list; Ctrl+Z restores it."""
+    assert unlocked.workbench is not None
+    contact = gui_crm.contacts.add(ContactCreate(display_name="Binned")).value
+    page = unlocked.workbench.contacts
+    page.show_contact(contact.id)
+    assert page.editor.delete.isEnabled()
+    page.editor.delete.click()
+    assert page.model.total == 0 and [i.label for i in gui_crm.trash.list()] == ["Binned"]
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.total == 1

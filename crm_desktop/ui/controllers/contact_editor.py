@@ -20,6 +20,7 @@ FIELD_ERRORS = {"display_name": "name", "name": "name", "email": "email", "phone
 class ContactEditor(ContactFormView):
     saved = Signal(str)
     cancelled = Signal()
+    deleted = Signal(str)  # the name, for a "moved to the bin" message
 
     def __init__(self, crm: Crm, bus: ChangeBus) -> None:
         super().__init__()
@@ -30,10 +31,12 @@ class ContactEditor(ContactFormView):
             self.stage.addItem(value_label(code), code)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
         self.buttons.rejected.connect(self.cancelled.emit)
+        self.delete.clicked.connect(self.move_to_bin)
         self.edit_new()
 
     def edit_new(self) -> None:
         self._editing = None
+        self.delete.setEnabled(False)
         self.heading.setText(self.tr("New contact"))
         for field in (self.display_name, self.family_name, self.given_name, self.company,
                       self.job_title, self.email, self.phone, self.tags):
@@ -46,6 +49,7 @@ class ContactEditor(ContactFormView):
 
     def edit(self, contact: ContactRead) -> None:
         self._editing = contact
+        self.delete.setEnabled(True)
         self.heading.setText(self.tr("Edit contact"))
         self.display_name.setText(contact.display_name)
         self.family_name.setText(contact.family_name)
@@ -59,6 +63,19 @@ class ContactEditor(ContactFormView):
         self.note.clear()
         self.note.setEnabled(False)
         self._clear_errors()
+
+    def move_to_bin(self) -> None:
+        """Delete goes to the recycle bin; Ctrl+Z or the bin brings the contact back."""
+        if self._editing is None:
+            return
+        try:
+            outcome = self._crm.contacts.delete(self._editing.id)
+        except CrmError as error:
+            self._show_error("form", str(error))
+            return
+        self._bus.publish(outcome.changes)
+        self.deleted.emit(self._editing.display_name)
+        self.edit_new()
 
     def save(self) -> None:
         self._clear_errors()

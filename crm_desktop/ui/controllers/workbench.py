@@ -60,6 +60,7 @@ class Workbench(QWidget):
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self.search.opened.connect(self.open_hit)
+        self.contacts.editor.deleted.connect(self._moved_to_bin)  # type: ignore[attr-defined]
         self.notifier.open_requested.connect(self.open_reminder)
         self.reminders.open_requested.connect(self.open_reminder)  # type: ignore[attr-defined]
         self.notifier.overdue_requested.connect(lambda: self.go_to(self.reminders))  # type: ignore[arg-type]
@@ -139,6 +140,10 @@ class Workbench(QWidget):
             return
         self.bus.publish(outcome.changes)
         self.status.emit(self.tr("Undone: %1").replace("%1", action_label(outcome.value.action)))
+
+    def _moved_to_bin(self, name: str) -> None:
+        self.status.emit(self.tr("Moved “%1” to the recycle bin. Ctrl+Z brings it back.")
+                         .replace("%1", name))
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()

@@ -31,6 +31,8 @@ class ContactFormView(QWidget):
                        ("name", "email", "phone", "company", "lifecycle_stage", "note", "form")}
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
+        self.delete = self.buttons.addButton(self.tr("Move to recycle bin"),
+                                             QDialogButtonBox.ButtonRole.DestructiveRole)
         self._lay_out()
 
     def _error_label(self) -> QLabel:
