@@ -17,6 +17,7 @@ APPLICATION = "crm_desktop"
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Our strings plus Qt's own (qtbase: standard dialogs and buttons) in `language`."""
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    catalogs: tuple[tuple[str, str], ...]
     if language == "zh_CN":
         catalogs = ((qt_dir, "qtbase_zh_CN"), (str(TRANSLATIONS), "crm_desktop_zh_CN"))
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
