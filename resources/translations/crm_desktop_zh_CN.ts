@@ -136,6 +136,10 @@
         <translation>第一条备注（可选）</translation>
     </message>
     <message>
+        <source>Move to recycle bin</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -229,6 +233,14 @@
     <message>
         <source>New contact (Ctrl+N)</source>
         <translation>新建联系人（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -526,6 +538,96 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Mark lost</source>
         <translation>标记输单</translation>
+    </message>
+</context>
+<context>
+    <name>QuickActionView</name>
+    <message>
+        <source>Log a call</source>
+        <translation>记录通话</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Service log</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>e.g. 12000</source>
+        <translation>例如 12000</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期时间</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+</context>
+<context>
+    <name>QuickActions</name>
+    <message>
+        <source>Log a call</source>
+        <translation>记录通话</translation>
+    </message>
+    <message>
+        <source>What was discussed?</source>
+        <translation>聊了什么？</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>写点备注…</translation>
+    </message>
+    <message>
+        <source>Add a follow-up</source>
+        <translation>添加跟进提醒</translation>
+    </message>
+    <message>
+        <source>e.g. Call back about the quote</source>
+        <translation>例如：就报价回电</translation>
+    </message>
+    <message>
+        <source>New deal</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>New service log</source>
+        <translation>新建服务记录</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1089,34 @@ Keep this paper safe and away from the computer.</source>
         <translation>转到页面（按导航栏顺序）</translation>
     </message>
     <message>
+        <source>Log a call on the open contact</source>
+        <translation>为当前联系人记录通话</translation>
+    </message>
+    <message>
+        <source>Add a note to the open contact</source>
+        <translation>为当前联系人添加备注</translation>
+    </message>
+    <message>
+        <source>Add a follow-up for the open contact</source>
+        <translation>为当前联系人添加跟进提醒</translation>
+    </message>
+    <message>
+        <source>New deal for the open contact</source>
+        <translation>为当前联系人新建商机</translation>
+    </message>
+    <message>
+        <source>New service log for the open contact</source>
+        <translation>为当前联系人新建服务记录</translation>
+    </message>
+    <message>
+        <source>Deals: board / list</source>
+        <translation>商机：看板 / 列表</translation>
+    </message>
+    <message>
+        <source>Reminders: mark the selected one done</source>
+        <translation>跟进提醒：将选中的标记为完成</translation>
+    </message>
+    <message>
         <source>This list</source>
         <translation>显示此快捷键列表</translation>
     </message>
@@ -1001,6 +1131,56 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Action</source>
         <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Service log · %1 · %2</source>
+        <translation>服务记录 · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Deal · %1 · %2</source>
+        <translation>商机 · %1 · %2</translation>
+    </message>
+    <message>
+        <source>Follow-up · due %1 · done</source>
+        <translation>跟进 · %1 到期 · 已完成</translation>
+    </message>
+    <message>
+        <source>Follow-up · due %1</source>
+        <translation>跟进 · %1 到期</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>由 %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Select a contact to see its timeline.</source>
+        <translation>选择一位联系人以查看其时间线。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet: use the buttons above.</source>
+        <translation>还没有记录：用上面的按钮添加。</translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1427,10 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Undone: %1</source>
         <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <source>Moved “%1” to the recycle bin. Ctrl+Z brings it back.</source>
+        <translation>已将“%1”移到回收站。按 Ctrl+Z 可恢复。</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ from crm_desktop.core.domain.models import LIFECYCLE_STAGES
 from crm_desktop.core.services.contacts import ContactQuery
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.contact_editor import ContactEditor
+from crm_desktop.ui.controllers.timeline_panel import TimelinePanel
 from crm_desktop.ui.models.contacts_model import ContactsModel
 from crm_desktop.ui.views.contacts_view import ContactsView
 
@@ -21,14 +22,17 @@ STATE_KEY = "contacts/"
 class ContactsPage(ContactsView):
     def __init__(self, crm: Crm, bus: ChangeBus, settings: QSettings) -> None:
         self.editor = ContactEditor(crm, bus)
-        super().__init__(self.editor)
+        self.timeline = TimelinePanel(crm, bus)
+        super().__init__(self.editor, self.timeline)
         self._crm = crm
         self._settings = settings
         self.model = ContactsModel(crm.contacts)
         self.table.setModel(self.model)
         self._fill_filters()
-        self.new_button.clicked.connect(self.editor.edit_new)
-        QShortcut(QKeySequence.StandardKey.New, self, self.editor.edit_new)
+        self.new_button.clicked.connect(self._new)
+        QShortcut(QKeySequence.StandardKey.New, self, self._new)
+        self.timeline.install_shortcuts(self)
+        self.timeline.activated.connect(lambda: self.details.setCurrentWidget(self.timeline))
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.stage_filter.currentIndexChanged.connect(self._filter)
         self.tag_filter.currentIndexChanged.connect(self._filter)
@@ -48,6 +52,12 @@ class ContactsPage(ContactsView):
             self.table.scrollTo(self.model.index(row, 0))
         else:
             self.editor.edit(self._crm.contacts.get(contact_id))
+            self.timeline.show_contact(contact_id)
+
+    def _new(self) -> None:
+        self.details.setCurrentWidget(self.editor)
+        self.timeline.forget()
+        self.editor.edit_new()
 
     def _find_row(self, contact_id: str) -> int | None:
         row = self.model.row_of(contact_id)
@@ -59,6 +69,7 @@ class ContactsPage(ContactsView):
     def forget(self) -> None:
         """Drop every contact held for display (on lock)."""
         self.model.clear()
+        self.timeline.forget()
         self.editor.edit_new()
 
     def save_layout(self) -> None:
@@ -91,7 +102,9 @@ class ContactsPage(ContactsView):
     def _selected(self, selected: QItemSelection, _old: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            self.editor.edit(self.model.contact_at(rows[0].row()))
+            contact = self.model.contact_at(rows[0].row())
+            self.editor.edit(contact)
+            self.timeline.show_contact(contact.id)
 
     def _refresh(self, changes: Changes) -> None:
         if changes.touches("contact") or changes.touches("company") or changes.touches("tagging"):

@@ -15,6 +15,13 @@ class ShortcutsDialog(QDialog):
             ("Ctrl+Z", self.tr("Undo the last change")),
             ("Ctrl+L", self.tr("Lock now")),
             ("Ctrl+1 … Ctrl+8", self.tr("Go to a page (in the order of the navigation)")),
+            ("Ctrl+Shift+C", self.tr("Log a call on the open contact")),
+            ("Ctrl+Shift+N", self.tr("Add a note to the open contact")),
+            ("Ctrl+Shift+F", self.tr("Add a follow-up for the open contact")),
+            ("Ctrl+Shift+D", self.tr("New deal for the open contact")),
+            ("Ctrl+Shift+S", self.tr("New service log for the open contact")),
+            ("Ctrl+Shift+B / Ctrl+Shift+L", self.tr("Deals: board / list")),
+            ("Ctrl+D", self.tr("Reminders: mark the selected one done")),
             ("F1", self.tr("This list")),
             ("Ctrl+Q", self.tr("Quit")),
         ]

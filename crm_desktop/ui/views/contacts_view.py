@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 
 class ContactsView(QWidget):
-    def __init__(self, form: QWidget) -> None:
+    def __init__(self, form: QWidget, timeline: QWidget | None = None) -> None:
         super().__init__()
         self.new_button = QPushButton(self.tr("New contact"))
         self.new_button.setToolTip(self.tr("New contact (Ctrl+N)"))
@@ -24,6 +24,10 @@ class ContactsView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.form = form
+        self.details = QTabWidget()  # the form ("Details") and, when given, the timeline
+        self.details.addTab(form, self.tr("Details"))
+        if timeline is not None:
+            self.details.addTab(timeline, self.tr("Timeline"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out()
 
@@ -42,7 +46,7 @@ class ContactsView(QWidget):
         column.addLayout(bar)
         column.addWidget(self.table)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         outer = QVBoxLayout(self)

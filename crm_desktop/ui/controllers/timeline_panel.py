@@ -1,0 +1,97 @@
+"""A contact's timeline with quick actions; it follows the change bus while a contact is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QListWidgetItem, QWidget
+
+from crm_desktop.core.crm import Crm
+from crm_desktop.core.domain.changes import Changes
+from crm_desktop.core.errors import NotFoundError
+from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.quick_actions import QuickActions
+from crm_desktop.ui.controllers.timeline_entries import TIMELINE_ENTITIES, TimelineEntry, contact_timeline
+from crm_desktop.ui.models.reminders_model import local_text
+from crm_desktop.ui.views.timeline_view import META_ROLE, TimelineView, badge_icon
+
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record (or journal batch) an entry shows
+
+
+class TimelinePanel(TimelineView):
+    activated = Signal()  # a quick-action shortcut fired: the panel should be brought into view
+
+    def __init__(self, crm: Crm, bus: ChangeBus) -> None:
+        self.quick = QuickActions(crm, bus)
+        super().__init__(self.quick)
+        self._crm = crm
+        self._contact_id: str | None = None
+        self._entries: list[TimelineEntry] = []
+        bus.changed.connect(self._changed)
+        self.forget()
+
+    @property
+    def contact_id(self) -> str | None:
+        return self._contact_id
+
+    def install_shortcuts(self, host: QWidget) -> None:
+        """Quick-action shortcuts active anywhere inside `host` (a page holding this panel)."""
+        self.quick.install_shortcuts(host, self.activated.emit)
+
+    def show_contact(self, contact_id: str) -> None:
+        """Show everything about the contact, newest first, and act on it."""
+        if contact_id != self._contact_id:
+            self._contact_id = contact_id
+            self.quick.set_contact(contact_id)
+        self.refresh()
+
+    def forget(self) -> None:
+        """Show nothing (no contact, or the workspace is locked)."""
+        self._contact_id = None
+        self._entries = []
+        self.quick.set_contact(None)
+        self.heading.setText(self.tr("Timeline"))
+        self.entries_list.clear()
+        self._show_empty(self.tr("Select a contact to see its timeline."))
+
+    def entries(self) -> list[TimelineEntry]:
+        """What is shown, top to bottom."""
+        return list(self._entries)
+
+    def refresh(self) -> None:
+        if self._contact_id is None:
+            return
+        try:
+            contact = self._crm.contacts.get(self._contact_id)
+        except NotFoundError:  # deleted (or its creation undone) meanwhile
+            self.forget()
+            return
+        self.heading.setText(contact.display_name)
+        self._entries = contact_timeline(self._crm, contact.id)
+        self._fill()
+
+    def _fill(self) -> None:
+        self.entries_list.clear()
+        for entry in self._entries:
+            self.entries_list.addItem(self._item(entry))
+        self._show_empty(self.tr("Nothing recorded yet: use the buttons above.")
+                         if not self._entries else "")
+
+    def _item(self, entry: TimelineEntry) -> QListWidgetItem:
+        meta = f"{local_text(entry.at)} · {entry.detail}" if entry.detail else local_text(entry.at)
+        item = QListWidgetItem(badge_icon(entry.kind), entry.title)
+        item.setData(META_ROLE, meta)
+        item.setData(ROW_ID_ROLE, entry.row_id)
+        item.setToolTip(entry.title)
+        return item
+
+    def _show_empty(self, message: str) -> None:
+        self.empty.setText(message)
+        self.empty.setVisible(bool(message))
+        self.entries_list.setVisible(not message)
+
+    def _changed(self, changes: Changes) -> None:
+        if self._contact_id is None:
+            return
+        if self._contact_id in changes.ids("contact") or any(
+                changes.touches(entity) for entity in TIMELINE_ENTITIES):
+            self.refresh()

@@ -1,0 +1,414 @@
+"""The desktop benchmark: time the PySide6 window over a workspace, against issue 3's targets.
+
+    .venv/bin/python tests/benchmarks/gui_benchmark.py --workspace DIR [--passphrase-env VAR] [--json]
+    .venv/bin/python tests/benchmarks/gui_benchmark.py --size small|large [--json]
+
+DIR is a workspace folder (the one holding crm.db and keyslots.json; a folder with a
+`workspace/` inside, as `benchmark.py --keep` leaves it, works too). Without --workspace, the core
+benchmark's `build()` makes one of --size in a temporary folder. The passphrase is read from the
+environment variable --passphrase-env names, else the core benchmark's. Runs on the offscreen
+platform unless a DISPLAY is set. Not collected by pytest.
+
+Measures (each in a fresh subprocess, so one does not warm the next):
+1. start to an interactive main window: from before the subprocess is launched (imports, the
+   QApplication, the Shell, the unlock screen shown, Argon2id key derivation, opening the
+   workspace, the workbench built with the contacts page's first page loaded, processEvents()
+   returned) — the real app's path, with the real ThreadTaskRunner;
+2. the contacts model: ContactsModel(crm.contacts) (count + first page) and each further
+   fetchMore page;
+3. global search: text set on the search field (and typed key by key) until the results list is
+   filled and processEvents() has returned;
+4. peak memory (ru_maxrss) of the app with every contact fetched and the table at the bottom.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSPHRASE_VARIABLE = "CRM_GUI_BENCH_PASSPHRASE"  # how the parent hands the passphrase over
+DEFAULT_PASSPHRASE = "benchmark passphrase"  # the core benchmark's
+START_TARGET_MS = 2000
+FIRST_PAGE_TARGET_MS = 50
+FURTHER_PAGE_TARGET_MS = 20
+SEARCH_TARGET_MS = 100
+MEMORY_TARGET_MB = 400
+QUERIES = ("张", "明华", "zw", "zhangwei", "smith", "1380013")
+START_PHASES = ("interpreter up", "imports done", "QApplication", "Shell built",
+                "unlock screen shown", "key derived (Argon2id)", "workspace opened",
+                "workbench built", "interactive", "Today data shown")
+
+
+def now() -> float:
+    """A system-wide monotonic clock, comparable between the parent and its children."""
+    return time.clock_gettime(time.CLOCK_MONOTONIC)
+
+
+def p95(samples: list[float]) -> float:
+    return sorted(samples)[max(0, int(round(len(samples) * 0.95)) - 1)]
+
+
+# -- the children -------------------------------------------------------------------------------
+
+
+def open_window(workspace: Path, lang: str, settings_file: Path, marks: dict[str, float]) -> Any:
+    """The app's own start (as crm_desktop.app.main, with an in-memory keystore): returns the
+    QApplication and the unlocked Shell once processEvents() has returned over its workbench."""
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.core.config.paths import AppPaths
+    from crm_desktop.core.crm import Crm, open_crm
+    from crm_desktop.core.i18n import set_language
+    from crm_desktop.core.security.keystore import MemoryKeyStore
+    from crm_desktop.core.security.vault import Vault
+    from crm_desktop.ui.application import configure
+    from crm_desktop.ui.controllers.shell import Shell
+    from crm_desktop.ui.controllers.unlock import UnlockScreen
+    from crm_desktop.ui.tasks import ThreadTaskRunner
+    marks["imports done"] = now()
+
+    app = QApplication(sys.argv[:1])
+    set_language(lang)
+    configure(app, lang)
+    marks["QApplication"] = now()
+    paths = AppPaths.under(workspace)
+    vault = Vault(paths, MemoryKeyStore())  # the OS keyring is left alone
+
+    def open_with_key(key: bytes) -> Crm:
+        marks["key derived (Argon2id)"] = now()
+        crm = open_crm(paths, key)
+        marks["workspace opened"] = now()
+        return crm
+    runner = ThreadTaskRunner()
+    unlock = UnlockScreen(vault, open_with_key, runner)
+    shell = Shell(unlock, QSettings(str(settings_file), QSettings.Format.IniFormat),
+                  runner=runner)
+    marks["Shell built"] = now()
+    shell.show()
+    app.processEvents()
+    marks["unlock screen shown"] = now()
+
+    loop = QEventLoop()
+    unlock.unlocked.connect(lambda _crm: (marks.__setitem__("workbench built", now()), loop.quit()))
+    failed: list[str] = []
+    timeout = QTimer(singleShot=True, interval=120_000)
+    timeout.timeout.connect(lambda: (failed.append("timed out"), loop.quit()))
+    timeout.start()
+    unlock.passphrase.setText(os.environ[PASSPHRASE_VARIABLE])
+    unlock.try_passphrase()  # as Enter in the passphrase field: Argon2id and open on a worker
+    if shell.workbench is None:
+        loop.exec()
+    timeout.stop()
+    if shell.workbench is None:
+        raise SystemExit(f"unlock failed: {unlock.message.text() or failed}")
+    app.processEvents()
+    contacts = shell.workbench.contacts.model
+    if contacts.rowCount() == 0:
+        raise SystemExit("the contacts page is empty")
+    marks["interactive"] = now()
+    return app, shell
+
+
+def wait_for_today(app: Any, shell: Any, marks: dict[str, float]) -> None:
+    """The Today page gathers its figures on a worker after the window is interactive."""
+    deadline = now() + 60
+    while shell.workbench.today.data is None and now() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    app.processEvents()
+    marks["Today data shown"] = now()
+
+
+def child_start(workspace: Path, lang: str, settings_file: Path) -> dict[str, Any]:
+    marks: dict[str, float] = {"interpreter up": now()}
+    app, shell = open_window(workspace, lang, settings_file, marks)
+    wait_for_today(app, shell, marks)
+    rows = shell.workbench.contacts.model.rowCount()
+    shell.close()
+    return {"marks": marks, "contacts_rows": rows}
+
+
+def timed(work: Any, runs: int) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def child_interactive(workspace: Path, lang: str, settings_file: Path,
+                      runs: int, pages: int) -> dict[str, Any]:
+    marks: dict[str, float] = {}
+    app, shell = open_window(workspace, lang, settings_file, marks)
+    wait_for_today(app, shell, marks)
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.ui.models.contacts_model import ContactsModel
+    workbench = shell.workbench
+    crm = workbench.crm
+    field, results = workbench.search.field, workbench.search.results
+    samples: dict[str, list[float]] = {}
+
+    def search(text: str) -> None:
+        field.setText(text)  # textChanged → SearchBox.run_query
+        app.processEvents()
+        if results.count() == 0:
+            raise SystemExit(f"no results list for {text!r}")
+
+    # The very first search after unlocking (a user's first keystroke), before anything warms up.
+    samples["search shown: first keystroke (张, cold)"] = timed(lambda: search("张"), 1)
+    field.clear()
+    app.processEvents()
+
+    samples["contacts model: first page (count + page)"] = timed(
+        lambda: ContactsModel(crm.contacts), runs)
+    model = ContactsModel(crm.contacts)
+    samples["contacts model: each further page"] = timed(model.fetchMore, pages)
+
+    # The same on the page's own model, with the visible table laying out and painting the rows.
+    workbench.go_to(workbench.contacts)
+    app.processEvents()
+    table = workbench.contacts.table
+
+    def page_in_view() -> None:
+        workbench.contacts.model.fetchMore()
+        table.scrollToBottom()
+        app.processEvents()
+    samples["contacts table: further page + scroll + paint"] = timed(page_in_view, pages)
+
+    for query in QUERIES:  # a whole query lands at once (pasted, or the last key of it)
+        shown = []
+        for _ in range(runs):
+            field.clear()
+            app.processEvents()
+            start = time.perf_counter()
+            search(query)
+            shown.append((time.perf_counter() - start) * 1000)
+        samples[f"search shown: {query}"] = shown
+
+    typing: list[float] = []
+    for query in QUERIES:  # key by key, as typed: every prefix is a query of its own
+        for _ in range(max(1, runs // 4)):
+            field.clear()
+            app.processEvents()
+            for char in query:
+                start = time.perf_counter()
+                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):  # Chinese as from
+                    QApplication.sendEvent(field, QKeyEvent(  # an input method's commit
+                        kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+                app.processEvents()
+                typing.append((time.perf_counter() - start) * 1000)
+            if field.text() != query:
+                raise SystemExit(f"typed {query!r}, the field shows {field.text()!r}")
+    samples["search shown: each keystroke typing all queries"] = typing
+    shell.close()
+    return {"samples": samples}
+
+
+def rss_mb() -> tuple[float, float]:
+    """(current, peak) resident set of this process in MB, from /proc (Linux)."""
+    values = {}
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                values[line.split(":")[0]] = int(line.split()[1]) / 1024
+    return values.get("VmRSS", 0.0), values.get("VmHWM", 0.0)
+
+
+def child_memory(workspace: Path, lang: str, settings_file: Path) -> dict[str, Any]:
+    import resource
+    marks: dict[str, float] = {}
+    app, shell = open_window(workspace, lang, settings_file, marks)
+    wait_for_today(app, shell, marks)
+    workbench = shell.workbench
+    after_start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_start, _ = rss_mb()
+    workbench.go_to(workbench.contacts)
+    app.processEvents()
+    model, table = workbench.contacts.model, workbench.contacts.table
+    pages: list[float] = []
+    while model.canFetchMore():
+        start = time.perf_counter()
+        model.fetchMore()
+        pages.append((time.perf_counter() - start) * 1000)
+    start = time.perf_counter()
+    table.scrollToBottom()
+    for _ in range(3):
+        app.processEvents()
+    scroll_ms = (time.perf_counter() - start) * 1000
+    rows = model.rowCount()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    rss_end, hwm = rss_mb()
+    shell.close()
+    return {"rows": rows, "ru_maxrss_mb": peak, "ru_maxrss_after_start_mb": after_start,
+            "rss_after_start_mb": rss_start, "rss_end_mb": rss_end, "vmhwm_mb": hwm,
+            "pages_ms": pages, "scroll_to_bottom_ms": scroll_ms}
+
+
+def run_child(mode: str, workspace: Path, passphrase: str, args: argparse.Namespace,
+              *extra: str) -> tuple[float, dict[str, Any]]:
+    """Run one child; returns the parent's clock just before launching it and its report."""
+    with tempfile.TemporaryDirectory(prefix="crm-gui-bench-") as folder:
+        command = [sys.executable, str(Path(__file__).resolve()), "--child", mode,
+                   "--workspace", str(workspace), "--lang", args.lang,
+                   "--settings", str(Path(folder) / "ui.ini"), *extra]
+        env = dict(os.environ, **{PASSPHRASE_VARIABLE: passphrase})
+        launched = now()
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{mode} child failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return launched, json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- the parent ---------------------------------------------------------------------------------
+
+
+def row(name: str, samples: list[float], target: float | None) -> dict[str, Any]:
+    p50, high = statistics.median(samples), p95(samples)
+    return {"name": name, "ms_p50": round(p50, 2), "ms_p95": round(high, 2),
+            "ms_max": round(max(samples), 2), "runs": len(samples), "target_ms": target,
+            "met": None if target is None else high <= target}
+
+
+def measure(workspace: Path, passphrase: str, args: argparse.Namespace) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = []
+    starts, phases = [], {name: [] for name in START_PHASES}
+    for attempt in range(args.starts):
+        launched, report = run_child("start", workspace, passphrase, args)
+        marks = report["marks"]
+        starts.append((marks["interactive"] - launched) * 1000)
+        for name in START_PHASES:
+            phases[name].append((marks[name] - launched) * 1000)
+        print(f"start {attempt + 1}/{args.starts}: {starts[-1]:.0f} ms", file=sys.stderr)
+    start_row = row("start to interactive main window (incl. Argon2id)", starts, START_TARGET_MS)
+    start_row["ms_p95"] = start_row["ms_max"]  # few runs: the worst one is the honest tail
+    start_row["met"] = start_row["ms_max"] <= START_TARGET_MS
+    rows.append(start_row)
+
+    print("model and search…", file=sys.stderr)
+    _, report = run_child("interactive", workspace, passphrase, args,
+                          "--runs", str(args.runs), "--pages", str(args.pages))
+    for name, samples in report["samples"].items():
+        if name.startswith("contacts model: first"):
+            target: float | None = FIRST_PAGE_TARGET_MS
+        elif name.startswith("contacts model: each"):
+            target = FURTHER_PAGE_TARGET_MS
+        elif name.startswith("search"):
+            target = SEARCH_TARGET_MS
+        else:
+            target = None
+        rows.append(row(name, samples, target))
+
+    print("memory, scrolled to the end…", file=sys.stderr)
+    _, memory = run_child("memory", workspace, passphrase, args)
+    rows.append(row(f"contacts model: every page to the end ({memory['rows']:,} rows)",
+                    memory["pages_ms"], FURTHER_PAGE_TARGET_MS))
+    rows.append(row("contacts table: scroll to bottom + paint", [memory["scroll_to_bottom_ms"]],
+                    None))
+    rows.append({"name": "peak memory, contacts scrolled to the end",
+                 "mb": round(memory["ru_maxrss_mb"], 1), "target_mb": MEMORY_TARGET_MB,
+                 "met": memory["ru_maxrss_mb"] <= MEMORY_TARGET_MB})
+    return {"workspace": str(workspace), "size": args.size if not args.workspace else None,
+            "platform": os.environ.get("QT_QPA_PLATFORM") or "display",
+            "language": args.lang, "results": rows,
+            "start_phases_ms_p50": {name: round(statistics.median(v), 1)
+                                    for name, v in phases.items()},
+            "memory_mb": {key: round(value, 1) for key, value in memory.items()
+                          if key.endswith("_mb")}}
+
+
+def print_table(report: dict[str, Any]) -> None:
+    print(f"\nworkspace: {report['workspace']} (platform {report['platform']}, "
+          f"language {report['language']})")
+    print(f"{'measure':58} {'p50':>10} {'p95/max':>10} {'target':>9}  met")
+    for item in report["results"]:
+        met = "" if item["met"] is None else ("yes" if item["met"] else "NO")
+        if "mb" in item:
+            print(f"{item['name']:58} {item['mb']:>7.1f} MB {'':>10} "
+                  f"{'≤' + str(item['target_mb']) + ' MB':>9}  {met}")
+            continue
+        target = "" if item["target_ms"] is None else f"≤{item['target_ms']} ms"
+        print(f"{item['name']:58} {item['ms_p50']:>7.2f} ms {item['ms_p95']:>7.2f} ms "
+              f"{target:>9}  {met}")
+    print("\nstart, p50 ms since launch at each phase:")
+    for name, value in report["start_phases_ms_p50"].items():
+        print(f"  {name:28} {value:8.1f}")
+    print("memory (MB): " + ", ".join(f"{k} {v}" for k, v in report["memory_mb"].items()))
+
+
+def resolve_workspace(folder: Path) -> Path:
+    if not (folder / "crm.db").exists() and (folder / "workspace" / "crm.db").exists():
+        return folder / "workspace"
+    if not (folder / "crm.db").exists():
+        raise SystemExit(f"no workspace (crm.db) in {folder}")
+    return folder
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workspace", type=Path, help="an existing workspace folder")
+    parser.add_argument("--passphrase-env", metavar="VAR",
+                        help="environment variable holding the workspace passphrase")
+    parser.add_argument("--size", choices=("small", "large"), default="large",
+                        help="without --workspace: build one of this size in a temp folder")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN")
+    parser.add_argument("--starts", type=int, default=5, help="app starts to time")
+    parser.add_argument("--runs", type=int, default=20, help="repetitions per model/search case")
+    parser.add_argument("--pages", type=int, default=50, help="further pages to time")
+    parser.add_argument("--child", choices=("start", "interactive", "memory"),
+                        help=argparse.SUPPRESS)
+    parser.add_argument("--settings", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    if args.child:
+        if args.child == "start":
+            report = child_start(args.workspace, args.lang, args.settings)
+        elif args.child == "interactive":
+            report = child_interactive(args.workspace, args.lang, args.settings,
+                                       args.runs, args.pages)
+        else:
+            report = child_memory(args.workspace, args.lang, args.settings)
+        print(json.dumps(report, ensure_ascii=False))
+        sys.stdout.flush()
+        os._exit(0)  # skip Qt's and the interpreter's teardown: the workspace is closed
+
+    if args.passphrase_env:
+        if args.passphrase_env not in os.environ:
+            raise SystemExit(f"${args.passphrase_env} is not set")
+        passphrase = os.environ[args.passphrase_env]
+    else:
+        passphrase = DEFAULT_PASSPHRASE
+    if args.workspace:
+        workspace = resolve_workspace(args.workspace)
+    else:
+        sys.path.insert(0, str(ROOT))
+        from tests.benchmarks.benchmark import PASSPHRASE, SIZES, build
+        paths, _seconds = build(Path(tempfile.mkdtemp(prefix="crm-gui-bench-")), SIZES[args.size])
+        workspace, passphrase = paths.root, PASSPHRASE
+    report = measure(workspace, passphrase, args)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print_table(report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
