@@ -32,33 +32,37 @@ class _Job(QRunnable):
     def __init__(self, work: Work, signals: _Signals, wants_progress: bool) -> None:
         super().__init__()
         self._work = work
-        self._signals = signals
+        self._signals: _Signals | None = signals
         self._wants_progress = wants_progress
 
     def run(self) -> None:
+        signals = self._signals
+        assert signals is not None
         try:
-            result = (self._work(self._signals.progress.emit) if self._wants_progress
-                      else self._work())
+            result = self._work(signals.progress.emit) if self._wants_progress else self._work()
         except BaseException as error:  # handed to the GUI thread, which shows a message
-            self._signals.failed.emit(error)
+            signals.failed.emit(error)
         else:
-            self._signals.done.emit(result)
+            signals.done.emit(result)
+        finally:
+            # The signals object belongs to the GUI thread (parented there, deleted there with
+            # deleteLater); the worker only lets go of its Python handle.
+            self._signals = None
 
 
-class ThreadTaskRunner:
+class ThreadTaskRunner(QObject):
     """Runs work on a QThreadPool; results and errors come back as queued signals."""
 
-    def __init__(self, pool: QThreadPool | None = None) -> None:
+    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
-        self._live: set[_Signals] = set()
 
     def run(self, work: Work, on_done: Done, on_error: Failed | None = None,
             on_progress: Progress | None = None) -> None:
-        signals = _Signals()
-        self._live.add(signals)
+        signals = _Signals(self)  # parented: never deleted by a worker thread
         signals.done.connect(on_done)
-        signals.done.connect(lambda _r: self._live.discard(signals))
-        signals.failed.connect(lambda e: self._live.discard(signals))
+        signals.done.connect(lambda _result: signals.deleteLater())
+        signals.failed.connect(lambda _error: signals.deleteLater())
         if on_error:
             signals.failed.connect(on_error)
         if on_progress:

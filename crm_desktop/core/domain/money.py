@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -42,6 +43,12 @@ def _decimal(amount: str | Decimal | int) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=16)
+def _locale(name: str) -> Locale:
+    """Parsing a locale costs ~1 ms; lists format hundreds of amounts."""
+    return Locale.parse(name)
+
+
 @dataclass(frozen=True)
 class Money:
     minor: int
@@ -72,4 +79,4 @@ class Money:
         return cls(int(minor), code)
 
     def format(self, locale: str = "en") -> str:
-        return format_currency(self.amount, self.currency, locale=Locale.parse(locale))
+        return format_currency(self.amount, self.currency, locale=_locale(locale))

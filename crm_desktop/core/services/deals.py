@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session, col, func, select
@@ -123,6 +125,39 @@ class DealService:
             statement = self._filtered(session, select(Deal), query)
             rows = list(session.exec(statement.order_by(col(Deal.created_at).desc())
                                      .offset(offset).limit(limit)))
+            return self._read_many(session, rows)
+
+    def open_totals(self) -> dict[str, Decimal]:
+        """The open pipeline: the sum of live open deals, per currency."""
+        with self._db.read() as session:
+            rows = session.exec(select(Deal.currency, func.sum(Deal.amount_minor))
+                                .where(col(Deal.deleted_at).is_(None), Deal.status == "open")
+                                .group_by(col(Deal.currency)))
+            return {currency: Money(int(minor or 0), currency).amount for currency, minor in rows}
+
+    def won_count(self, since: datetime) -> int:
+        """How many live deals were won at or after `since` (an aware datetime)."""
+        with self._db.read() as session:
+            query = (select(func.count()).select_from(Deal)
+                     .where(col(Deal.deleted_at).is_(None), Deal.status == "won",
+                            col(Deal.closed_at) >= rules.aware(since, "since")))
+            return int(session.exec(query).one())
+
+    def closing_between(self, start: str, end: str, limit: int = 50) -> list[DealRead]:
+        """Live open deals expected to close from `start` to `end` (ISO dates, both included),
+        soonest first, then the largest amount (in minor units)."""
+        first = rules.iso_date(start, "start")
+        last = rules.iso_date(end, "end")
+        if first is None or last is None:
+            return []
+        with self._db.read() as session:
+            rows = list(session.exec(
+                select(Deal).where(col(Deal.deleted_at).is_(None), Deal.status == "open",
+                                   col(Deal.expected_close) >= first,
+                                   col(Deal.expected_close) <= last)
+                .order_by(col(Deal.expected_close), col(Deal.amount_minor).desc(),
+                          col(Deal.created_at).desc())
+                .limit(limit)))
             return self._read_many(session, rows)
 
     def stage_history(self, deal_id: str) -> list[StageChange]:

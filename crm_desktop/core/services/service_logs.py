@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import case
 from sqlmodel import col, func, select
 
 from crm_desktop.core.domain import rules
@@ -22,6 +23,7 @@ from crm_desktop.core.storage.tables import Contact, ServiceLog
 from crm_desktop.core.storage.types import utcnow
 
 RESOLVED = ("resolved", "closed")
+OPEN = ("open", "in_progress")
 
 
 class ServiceLogService:
@@ -70,6 +72,25 @@ class ServiceLogService:
         with self._db.read() as session:
             query = self._filtered(select(func.count()).select_from(ServiceLog), status, None)
             return int(session.exec(query).one())
+
+    def open_count(self) -> int:
+        """How many live service logs are still open or in progress."""
+        with self._db.read() as session:
+            query = (select(func.count()).select_from(ServiceLog)
+                     .where(col(ServiceLog.deleted_at).is_(None), col(ServiceLog.status).in_(OPEN)))
+            return int(session.exec(query).one())
+
+    def open_by_priority(self, limit: int = 50) -> list[ServiceRead]:
+        """Live open/in-progress logs, urgent → high → normal → low (unknown last), oldest first."""
+        rank = case({code: rank for rank, code in enumerate(reversed(SERVICE_PRIORITIES))},
+                    value=col(ServiceLog.priority), else_=len(SERVICE_PRIORITIES))
+        with self._db.read() as session:
+            rows = session.exec(select(ServiceLog)
+                                .where(col(ServiceLog.deleted_at).is_(None),
+                                       col(ServiceLog.status).in_(OPEN))
+                                .order_by(rank, col(ServiceLog.opened_at), col(ServiceLog.id))
+                                .limit(limit))
+            return [ServiceRead.model_validate(r) for r in rows]
 
     @staticmethod
     def _filtered(query: Any, status: str | None, contact_id: str | None) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, QSettings
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from crm_desktop.core.crm import Crm
@@ -40,9 +40,8 @@ class DealsPage(DealsView):
         self._fill_filters()
         self._connect()
         self._restore_layout()
-        self.pipeline.reload()
+        self._board_loaded = False  # the board is built when first shown: it reads every open deal
         self.show_deal(None)
-        self._update_count()
 
     def _connect(self) -> None:
         self.mode.idClicked.connect(self.set_mode)
@@ -58,8 +57,19 @@ class DealsPage(DealsView):
         QShortcut(QKeySequence("Ctrl+Shift+B"), self, lambda: self.set_mode(BOARD))
         QShortcut(QKeySequence("Ctrl+Shift+L"), self, lambda: self.set_mode(LIST))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._load_board()
+        super().showEvent(event)
+
+    def _load_board(self) -> None:
+        if not self._board_loaded:
+            self._board_loaded = True
+            self.pipeline.reload()
+            self._update_count()
+
     def open_deal(self, deal_id: str) -> None:
         """Show a deal (a search hit, a link): its card on the board, else its row in the list."""
+        self._load_board()
         if self.stack.currentIndex() == BOARD and self.pipeline.select_deal(deal_id):
             return
         self.set_mode(LIST)
@@ -214,7 +224,8 @@ class DealsPage(DealsView):
             return
         if changes.touches("company") or changes.touches("contact"):
             self.pipeline.forget_names()
-        self.pipeline.reload()
+        if self._board_loaded:
+            self.pipeline.reload()
         self.model.reload()
         self.show_deal(self._deal.id if self._deal else None)
         self._update_count()

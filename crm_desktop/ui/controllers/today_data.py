@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from crm_desktop.core.crm import Crm
-from crm_desktop.core.domain.models import SERVICE_PRIORITIES, DealRead, ReminderRead, ServiceRead
+from crm_desktop.core.domain.models import DealRead, ReminderRead, ServiceRead
 from crm_desktop.core.errors import CrmError
-from crm_desktop.core.services.deals import DealQuery
 from crm_desktop.ui.controllers.reminders_actions import local_day_start
 
 SHOWN = 50          # rows per list on the page
-DEAL_PAGE = 1000
-OPEN_SERVICE = ("open", "in_progress")
-PRIORITY_RANK = {code: rank for rank, code in enumerate(reversed(SERVICE_PRIORITIES))}
 
 
 @dataclass
@@ -44,36 +40,17 @@ def gather(crm: Crm, now: datetime) -> TodayData:
 
 
 def _service(crm: Crm, data: TodayData) -> None:
-    logs: list[ServiceRead] = []
-    for status in OPEN_SERVICE:
-        offset = 0
-        while page := crm.service.list(status=status, offset=offset, limit=DEAL_PAGE):
-            logs.extend(page)
-            offset += len(page)
-    data.open_service = len(logs)
-    logs.sort(key=lambda s: (PRIORITY_RANK.get(s.priority, len(PRIORITY_RANK)), s.opened_at))
-    data.service = logs[:SHOWN]
+    data.open_service = crm.service.open_count()
+    data.service = crm.service.open_by_priority(limit=SHOWN)
 
 
 def _deals(crm: Crm, data: TodayData, day_start: datetime) -> None:
-    month = day_start.strftime("%Y-%m")
     month_start = day_start.replace(day=1)
-    closing: list[DealRead] = []
-    for deal in _all(crm, "open"):
-        data.pipeline[deal.currency] = data.pipeline.get(deal.currency, Decimal(0)) + deal.amount
-        if deal.expected_close and deal.expected_close.startswith(month):
-            closing.append(deal)
-    closing.sort(key=lambda d: (d.expected_close or "", -d.amount))
-    data.closing = closing[:SHOWN]
-    data.won_this_month = sum(1 for d in _all(crm, "won")
-                              if d.closed_at and d.closed_at >= month_start)
-
-
-def _all(crm: Crm, status: str) -> list[DealRead]:
-    deals: list[DealRead] = []
-    while page := crm.deals.page(DealQuery(status=status), offset=len(deals), limit=DEAL_PAGE):
-        deals.extend(page)
-    return deals
+    month_end = (month_start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    data.pipeline = crm.deals.open_totals()
+    data.closing = crm.deals.closing_between(month_start.date().isoformat(),
+                                             month_end.date().isoformat(), limit=SHOWN)
+    data.won_this_month = crm.deals.won_count(since=month_start)
 
 
 def _names(crm: Crm, data: TodayData) -> None:

@@ -37,7 +37,10 @@ class ContactsModel(QAbstractTableModel):
         self._contacts = contacts
         self._query = query
         self._columns = contact_columns()
-        self._rows: list[ContactRead] = []
+        # Rows keep only what the table shows: 100,000 full records would cost ~450 MB and
+        # long garbage-collector pauses; the full contact is fetched when one is opened.
+        self._rows: list[tuple[str, tuple[str, ...]]] = []
+        self._row_of_id: dict[str, int] = {}
         self._total = 0
         self.reload()
 
@@ -52,11 +55,11 @@ class ContactsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        record = self._rows[index.row()]
+        row_id, texts = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()].display(record)
+            return texts[index.column()]
         if role == ROW_ID_ROLE:
-            return record.id
+            return row_id
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -77,7 +80,7 @@ class ContactsModel(QAbstractTableModel):
             self._total = len(self._rows)
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
+        self._append(self._compact(page))
         self.endInsertRows()
 
     # -- ours -------------------------------------------------------------------------------
@@ -87,19 +90,33 @@ class ContactsModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query or self._query
         self._total = self._contacts.count(self._query)
-        self._rows = self._contacts.page(self._query, limit=PAGE)
+        self._rows, self._row_of_id = [], {}
+        self._append(self._compact(self._contacts.page(self._query, limit=PAGE)))
         self.endResetModel()
+
+    def _append(self, rows: list[tuple[str, tuple[str, ...]]]) -> None:
+        start = len(self._rows)
+        self._rows.extend(rows)
+        self._row_of_id.update((row_id, start + i) for i, (row_id, _texts) in enumerate(rows))
+
+    def _compact(self, contacts: list[ContactRead]) -> list[tuple[str, tuple[str, ...]]]:
+        return [(c.id, tuple(str(column.display(c)) for column in self._columns))
+                for c in contacts]
 
     def clear(self) -> None:
         self.beginResetModel()
-        self._rows, self._total = [], 0
+        self._rows, self._row_of_id, self._total = [], {}, 0
         self.endResetModel()
 
     def contact_at(self, row: int) -> ContactRead:
-        return self._rows[row]
+        """The full contact shown in `row`, read fresh from the workspace."""
+        return self._contacts.get(self._rows[row][0])
+
+    def id_at(self, row: int) -> str:
+        return self._rows[row][0]
 
     def row_of(self, contact_id: str) -> int | None:
-        return next((i for i, c in enumerate(self._rows) if c.id == contact_id), None)
+        return self._row_of_id.get(contact_id)
 
     @property
     def total(self) -> int:
