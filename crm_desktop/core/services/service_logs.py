@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import Any
 
 from sqlalchemy import case
@@ -80,7 +81,7 @@ class ServiceLogService:
                      .where(col(ServiceLog.deleted_at).is_(None), col(ServiceLog.status).in_(OPEN)))
             return int(session.exec(query).one())
 
-    def open_by_priority(self, limit: int = 50) -> list[ServiceRead]:
+    def open_by_priority(self, limit: int = 50) -> builtins.list[ServiceRead]:
         """Live open/in-progress logs, urgent → high → normal → low (unknown last), oldest first."""
         rank = case({code: rank for rank, code in enumerate(reversed(SERVICE_PRIORITIES))},
                     value=col(ServiceLog.priority), else_=len(SERVICE_PRIORITIES))
