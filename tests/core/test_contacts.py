@@ -198,3 +198,16 @@ def test_company_lookup_by_name_is_one_rule_for_linking_and_finding(crm: Crm) ->
     found = crm.companies.find_by_name(" acme ")
     linked = crm.contacts.add(ContactCreate(display_name="Ann", company_name=" ACME ")).value
     assert found is not None and found.id == linked.company_id == live.id
+
+
+def test_paging_after_the_last_shown_contact_matches_offset_paging(crm: Crm) -> None:
+    """Reading on from the last contact shown gives the same pages as counting rows, ties included."""
+    for name in ["Bo", "Al", "Bo", "Cy", "Al", "Di", "Bo"]:
+        crm.contacts.add(ContactCreate(display_name=name))
+    by_offset = [c.id for o in range(0, 7, 3) for c in crm.contacts.page(offset=o, limit=3)]
+    by_key: list[str] = []
+    last = None
+    while page := crm.contacts.page(limit=3, after=last):
+        by_key += [c.id for c in page]
+        last = (page[-1].display_name, page[-1].id)
+    assert by_key == by_offset and len(by_key) == 7

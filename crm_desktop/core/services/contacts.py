@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import tuple_
 from sqlmodel import Session, col, func, select
 
 from crm_desktop.core.domain import rules
@@ -99,10 +100,16 @@ class ContactService:
             return int(session.exec(statement).one())
 
     def page(self, query: ContactQuery = ContactQuery(), offset: int = 0,
-             limit: int = 100) -> list[ContactRead]:
-        """Contacts sorted by name, one page at a time (the list screens page with this)."""
+             limit: int = 100, after: tuple[str, str] | None = None) -> list[ContactRead]:
+        """Contacts sorted by name, one page at a time (the list screens page with this).
+
+        `after` = (display name, id) of the last contact already shown: the next page is read
+        straight from the name index, as fast at row 99,800 as at row 0 (an offset is not).
+        """
         with self._db.read() as session:
             statement = self._filtered(select(Contact), query)
+            if after is not None:
+                statement = statement.where(tuple_(Contact.display_name, Contact.id) > after)
             rows = list(session.exec(statement.order_by(Contact.display_name, Contact.id)
                                      .offset(offset).limit(limit)))
             return self._read_many(session, rows)

@@ -75,7 +75,9 @@ class ContactsModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
             return
-        page = self._contacts.page(self._query, offset=len(self._rows), limit=PAGE)
+        last_id, last_texts = self._rows[-1] if self._rows else ("", ("",))
+        page = self._contacts.page(self._query, limit=PAGE,
+                                   after=(last_texts[0], last_id) if self._rows else None)
         if not page:
             self._total = len(self._rows)
             return
