@@ -335,3 +335,11 @@ class UndoResult(ReadModel):
     batch_id: str
     action: str
     fields: int
+
+
+class StageSummary(ReadModel):
+    """One column of the pipeline board: a stage with the count and totals of its open deals."""
+    id: str
+    name: str
+    count: int
+    totals: dict[str, Decimal]  # currency -> sum of the open live deals' amounts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -19,6 +20,7 @@ from crm_desktop.core.domain.models import (
     DealUpdate,
     StageChange,
     StageRead,
+    StageSummary,
 )
 from crm_desktop.core.domain.money import Money
 from crm_desktop.core.errors import ValidationError
@@ -170,6 +172,49 @@ class DealService:
                     for e, b in self._db.journal.history(session, deal_id)
                     if e.field == "stage_id"]
 
+    # -- the pipeline board ----------------------------------------------------------------
+
+    def stage_summaries(self) -> list[StageSummary]:
+        """Each live stage in pipeline order, with the count and per-currency totals of its
+        live open deals (one grouped query)."""
+        with self._db.read() as session:
+            stages = self._stage_rows(session)
+            rows = session.exec(
+                select(Deal.stage_id, Deal.currency, func.count(), func.sum(Deal.amount_minor))
+                .where(col(Deal.deleted_at).is_(None), Deal.status == "open")
+                .group_by(col(Deal.stage_id), col(Deal.currency)))
+            counts: dict[str, int] = {}
+            totals: dict[str, dict[str, Decimal]] = {}
+            for stage_id, currency, number, minor in rows:
+                counts[stage_id] = counts.get(stage_id, 0) + int(number)
+                totals.setdefault(stage_id, {})[currency] = Money(int(minor or 0),
+                                                                  currency).amount
+            return [StageSummary(id=s.id, name=s.name, count=counts.get(s.id, 0),
+                                 totals=totals.get(s.id, {})) for s in stages]
+
+    def open_in_stage(self, stage_id: str, limit: int) -> list[DealRead]:
+        """The newest `limit` live open deals of one stage (by stage id)."""
+        with self._db.read() as session:
+            rows = list(session.exec(
+                select(Deal).where(col(Deal.deleted_at).is_(None), Deal.status == "open",
+                                   Deal.stage_id == stage_id)
+                .order_by(col(Deal.created_at).desc(), col(Deal.id).desc())
+                .limit(max(limit, 0))))
+            return self._read_many(session, rows)
+
+    def party_names(self, deals: Iterable[DealRead]) -> dict[str, str]:
+        """Deal id -> the name of its live company, else of its live contact, else "".
+        One query for the companies and one for the contacts, however many deals."""
+        deals = list(deals)
+        with self._db.read() as session:
+            companies = _names_by_id(session, Company, col(Company.name),
+                                     {d.company_id for d in deals if d.company_id})
+            contacts = _names_by_id(session, Contact, col(Contact.display_name),
+                                    {d.contact_id for d in deals if d.contact_id and
+                                     not companies.get(d.company_id or "")})
+        return {d.id: companies.get(d.company_id or "") or contacts.get(d.contact_id or "", "")
+                for d in deals}
+
     # -- helpers ---------------------------------------------------------------------------
 
     def _close(self, deal_id: str, status: str, reason: str) -> Outcome[DealRead]:
@@ -256,3 +301,18 @@ class DealService:
                 "tags": tags.get(row.id, ())}))
         return result
 
+
+
+_IDS_PER_QUERY = 900  # below SQLite's oldest limit on bound parameters (999)
+
+
+def _names_by_id(session: Session, table: Any, name: Any, ids: set[str]) -> dict[str, str]:
+    """id -> name of the live rows of `table` among `ids` (one query per 900 ids)."""
+    wanted = sorted(ids)
+    names: dict[str, str] = {}
+    for start in range(0, len(wanted), _IDS_PER_QUERY):
+        chunk = wanted[start:start + _IDS_PER_QUERY]
+        names.update(session.exec(select(col(table.id), name)
+                                  .where(col(table.deleted_at).is_(None),
+                                         col(table.id).in_(chunk))).all())
+    return names

@@ -12,9 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem
 
 from crm_desktop.core.crm import Crm
-from crm_desktop.core.domain.models import DealRead, StageRead
-from crm_desktop.core.errors import CrmError
-from crm_desktop.core.services.deals import DealQuery
+from crm_desktop.core.domain.models import DealRead, StageSummary
 from crm_desktop.ui.models.deals_model import money_text, totals_text
 from crm_desktop.ui.views.deals_board_view import (
     AMOUNT_ROLE,
@@ -37,17 +35,21 @@ class DealsBoard(BoardView):
         self._crm = crm
         self.columns: dict[str, StageColumnView] = {}
         self._stages: list[tuple[str, str]] = []
-        self._names: dict[str, str] = {}  # company / contact id -> name shown on cards
+        # (company id, contact id) -> name shown on cards; forgotten when either changes
+        self._names: dict[tuple[str | None, str | None], str] = {}
 
     def reload(self) -> None:
-        """Redraw every column from the core, keeping the selected card selected."""
+        """Redraw every column from the core, keeping the selected card selected.
+
+        Headers come from one grouped query; each column loads only the cards it shows, and
+        the names on them come from one batched look-up."""
         keep = self.selected_deal_id()
-        self._ensure_columns(self._crm.deals.stages())
-        by_stage: dict[str, list[DealRead]] = {stage_id: [] for stage_id in self.columns}
-        for deal in self._open_deals():
-            by_stage.setdefault(deal.stage_id, []).append(deal)
-        for stage_id, column in self.columns.items():
-            self._fill(column, by_stage[stage_id])
+        summaries = self._crm.deals.stage_summaries()
+        self._ensure_columns(summaries)
+        shown = {s.id: self._crm.deals.open_in_stage(s.id, CARDS_SHOWN) for s in summaries}
+        self._learn_names([deal for deals in shown.values() for deal in deals])
+        for summary in summaries:
+            self._fill(self.columns[summary.id], summary, shown[summary.id])
         if keep:
             self.select_deal(keep)
 
@@ -85,12 +87,7 @@ class DealsBoard(BoardView):
 
     # -- building -------------------------------------------------------------------------
 
-    def _open_deals(self) -> list[DealRead]:
-        query = DealQuery(status="open")
-        total = self._crm.deals.count(query)
-        return self._crm.deals.page(query, limit=total) if total else []
-
-    def _ensure_columns(self, stages: Iterable[StageRead]) -> None:
+    def _ensure_columns(self, stages: Iterable[StageSummary]) -> None:
         wanted = [(s.id, s.name) for s in stages]
         if wanted == self._stages:
             return
@@ -107,52 +104,38 @@ class DealsBoard(BoardView):
             self.add_column(column)
         self._stages = wanted
 
-    def _fill(self, column: StageColumnView, deals: list[DealRead]) -> None:
+    def _fill(self, column: StageColumnView, summary: StageSummary,
+              deals: list[DealRead]) -> None:
         cards = column.cards
         cards.blockSignals(True)
         cards.clear()
-        for deal in deals[:CARDS_SHOWN]:
+        for deal in deals:
             cards.addItem(self._card(deal))
-        if len(deals) > CARDS_SHOWN:
-            more = QListWidgetItem(self.tr("… and %n more in the list", "", len(deals) - CARDS_SHOWN))
+        if summary.count > len(deals):
+            more = QListWidgetItem(self.tr("… and %n more in the list", "", summary.count - len(deals)))
             more.setFlags(Qt.ItemFlag.NoItemFlags)  # a note, not a card: no select, no drag
             cards.addItem(more)
         cards.blockSignals(False)
-        column.count.setText(str(len(deals)))
-        column.count.setToolTip(self.tr("%n open deal(s)", "", len(deals)))
-        column.total.setText(totals_text(((d.amount, d.currency) for d in deals),
+        column.count.setText(str(summary.count))
+        column.count.setToolTip(self.tr("%n open deal(s)", "", summary.count))
+        column.total.setText(totals_text(((amount, currency) for currency, amount
+                                          in summary.totals.items()),
                                          self._crm.settings.get().currency))
 
     def _card(self, deal: DealRead) -> QListWidgetItem:
         item = QListWidgetItem(deal.title)
         item.setData(DEAL_ID_ROLE, deal.id)
-        item.setData(SUBTITLE_ROLE, self._party(deal))
+        item.setData(SUBTITLE_ROLE, self._names.get(_party_key(deal), ""))
         item.setData(AMOUNT_ROLE, money_text(deal.amount, deal.currency))
         item.setToolTip(deal.title)
         return item
 
-    def _party(self, deal: DealRead) -> str:
-        """The company's name, else the contact's (looked up once per board)."""
-        for key, look_up in ((deal.company_id, self._company_name),
-                             (deal.contact_id, self._contact_name)):
-            if key:
-                if key not in self._names:
-                    self._names[key] = look_up(key)
-                if self._names[key]:
-                    return self._names[key]
-        return ""
-
-    def _company_name(self, company_id: str) -> str:
-        try:
-            return self._crm.companies.get(company_id).name
-        except CrmError:
-            return ""
-
-    def _contact_name(self, contact_id: str) -> str:
-        try:
-            return self._crm.contacts.get(contact_id).display_name
-        except CrmError:
-            return ""
+    def _learn_names(self, deals: list[DealRead]) -> None:
+        """Look up, in one batch, the company / contact names of cards not yet known."""
+        unknown = [d for d in deals if _party_key(d) not in self._names]
+        if unknown:
+            names = self._crm.deals.party_names(unknown)
+            self._names.update((_party_key(d), names.get(d.id, "")) for d in unknown)
 
     def _selection_changed(self, source: DealCardList) -> None:
         if source.selectedItems():
@@ -162,3 +145,7 @@ class DealsBoard(BoardView):
                     column.cards.clearSelection()
                     column.cards.blockSignals(False)
         self.selected.emit(self.selected_deal_id())
+
+
+def _party_key(deal: DealRead) -> tuple[str | None, str | None]:
+    return deal.company_id, deal.contact_id

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QDateTime,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
     QTime,
 )
 
@@ -22,13 +17,10 @@ from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import ServiceRead
 from crm_desktop.core.services.service_logs import ServiceLogService
 from crm_desktop.ui.models.columns import Column
+from crm_desktop.ui.models.paged import PAGE, ROW_ID_ROLE, PagedTableModel  # noqa: F401 (re-exported)
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
-PAGE = 200
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the root: a table has no other parent
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ContactName = Callable[[str], str]
 
 
@@ -62,93 +54,33 @@ def service_columns(contact_name: ContactName) -> tuple[Column[ServiceRead], ...
     )
 
 
-class ServiceModel(QAbstractTableModel):
+class ServiceModel(PagedTableModel[ServiceRead]):
     """`contact_name` turns a contact id into a name; names are remembered until the next reload."""
 
     def __init__(self, service: ServiceLogService, contact_name: ContactName,
                  status: str | None = None) -> None:
-        super().__init__()
         self._service = service
         self._lookup = contact_name
         self._names: dict[str, str] = {}
         self._status = status
-        self._columns = service_columns(self._contact_name)
-        self._rows: list[ServiceRead] = []
-        self._total = 0
+        super().__init__(service_columns(self._contact_name))
         self.reload()
 
-    # -- Qt model interface ---------------------------------------------------------------
+    def count_records(self) -> int:
+        return self._service.count(status=self._status)
 
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def read_page(self, offset: int, limit: int) -> list[ServiceRead]:
+        return self._service.list(status=self._status, offset=offset, limit=limit)
 
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()].display(record)
-        if role == ROW_ID_ROLE:
-            return record.id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns)):
-            return self._columns[section].header
-        return None
-
-    def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = NO_PARENT) -> None:
-        if parent.isValid():
-            return
-        page = self._service.list(status=self._status, offset=len(self._rows), limit=PAGE)
-        if not page:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
-    # -- ours -------------------------------------------------------------------------------
-
-    def reload(self) -> None:
-        """Start again from the first page (after a change or a new filter)."""
-        self.beginResetModel()
+    def forget_cached(self) -> None:
         self._names.clear()
-        self._total = self._service.count(status=self._status)
-        self._rows = self._service.list(status=self._status, limit=PAGE)
-        self.endResetModel()
 
     def set_status(self, status: str | None) -> None:
         self._status = status
         self.reload()
 
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._rows, self._total = [], 0
-        self._names.clear()
-        self.endResetModel()
-
     def log_at(self, row: int) -> ServiceRead:
-        return self._rows[row]
-
-    def row_of(self, log_id: str) -> int | None:
-        return next((i for i, s in enumerate(self._rows) if s.id == log_id), None)
-
-    @property
-    def columns(self) -> tuple[Column[ServiceRead], ...]:
-        return self._columns
-
-    @property
-    def total(self) -> int:
-        return self._total
+        return self.record_at(row)
 
     def _contact_name(self, contact_id: str) -> str:
         if contact_id not in self._names:
