@@ -21,6 +21,7 @@ from crm_desktop.core.domain.models import (
     SERVICE_STATUSES,
 )
 from crm_desktop.core.search.docs import company_doc, contact_doc, deal_doc, note_doc, service_doc
+from crm_desktop.core.search.text import sort_key
 from crm_desktop.core.storage.bulk import BulkWriter, record_defaults
 from crm_desktop.core.storage.tables import (
     Company,
@@ -106,7 +107,8 @@ class DemoBuilder:
             local = _ascii(f"{given}.{family}".lower().replace("'", ""))
         company_id = rng.choice(company_ids) if company_ids and rng.random() < 0.8 else None
         return record_defaults(
-            display_name=display, family_name=family, given_name=given, name_order=order,
+            display_name=display, sort_key=sort_key(display), family_name=family,
+            given_name=given, name_order=order,
             company_id=company_id, title=rng.choice(("经理", "采购", "Owner", "Buyer", "")),
             emails=[{"label": "work", "value": f"{local}@example.com"}],
             phones=[{"label": "mobile", "value": self.phone()}], addresses=[],

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crm_desktop.core.crm import Crm
+from crm_desktop.core.config.paths import AppPaths
+from crm_desktop.core.crm import Crm, open_crm
 from crm_desktop.core.domain.models import (
     CompanyCreate,
     CompanyUpdate,
@@ -14,6 +15,8 @@ from crm_desktop.core.domain.models import (
 )
 from crm_desktop.core.errors import NotFoundError, ValidationError
 from crm_desktop.core.services.contacts import ContactQuery
+from crm_desktop.core.storage import migrate
+from crm_desktop.core.storage.engine import build_engine
 
 
 def test_chinese_name_composes_family_first_without_space(crm: Crm) -> None:
@@ -202,12 +205,45 @@ def test_company_lookup_by_name_is_one_rule_for_linking_and_finding(crm: Crm) ->
 
 def test_paging_after_the_last_shown_contact_matches_offset_paging(crm: Crm) -> None:
     """Reading on from the last contact shown gives the same pages as counting rows, ties included."""
-    for name in ["Bo", "Al", "Bo", "Cy", "Al", "Di", "Bo"]:
+    for name in ["Bo", "Al", "张伟", "Bo", "Cy", "章伟", "Al", "Di", "张伟", "Bo"]:
         crm.contacts.add(ContactCreate(display_name=name))
-    by_offset = [c.id for o in range(0, 7, 3) for c in crm.contacts.page(offset=o, limit=3)]
+    by_offset = [c.id for o in range(0, 10, 3) for c in crm.contacts.page(offset=o, limit=3)]
     by_key: list[str] = []
     last = None
     while page := crm.contacts.page(limit=3, after=last):
         by_key += [c.id for c in page]
-        last = (page[-1].display_name, page[-1].id)
-    assert by_key == by_offset and len(by_key) == 7
+        last = (page[-1].sort_key, page[-1].id)
+    assert by_key == by_offset and len(by_key) == 10
+
+
+PINYIN_ORDER = ["阿明", "Anna", "白", "张伟", "zoe"]  # a ming, anna, bai, zhang wei, zoe
+
+
+def test_chinese_names_list_in_pinyin_order_mixed_with_latin_names(crm: Crm) -> None:
+    """Chinese names sort by their pinyin among Latin names, as on a phone: 阿明, Anna, 白, 张伟, zoe."""
+    for name in ["白", "zoe", "张伟", "Anna", "阿明"]:
+        crm.contacts.add(ContactCreate(display_name=name))
+    assert [c.display_name for c in crm.contacts.page()] == PINYIN_ORDER
+
+
+def test_a_renamed_contact_moves_to_its_new_place_in_the_list(crm: Crm) -> None:
+    """Renaming 白 to 周 moves the contact from B to Z."""
+    crm.contacts.add(ContactCreate(display_name="Anna"))
+    bai = crm.contacts.add(ContactCreate(display_name="白")).value
+    crm.contacts.add(ContactCreate(display_name="Xavier"))
+    crm.contacts.update(bai.id, ContactUpdate(display_name="周"))
+    assert [c.display_name for c in crm.contacts.page()] == ["Anna", "Xavier", "周"]
+
+
+def test_contacts_of_an_older_workspace_are_listed_in_pinyin_order_after_upgrade(
+        workspace: AppPaths, data_key: bytes) -> None:
+    """Contacts made before the pinyin order existed are listed in it once the workspace opens."""
+    with open_crm(workspace, data_key) as crm:
+        for name in ["zoe", "张伟", "白", "Anna", "阿明"]:
+            crm.contacts.add(ContactCreate(display_name=name))
+    engine = build_engine(workspace.database, data_key)
+    migrate.downgrade(engine, "0004")
+    engine.dispose()
+    with open_crm(workspace, data_key) as crm:
+        assert migrate.current_revision(crm.engine) == migrate.head_revision()
+        assert [c.display_name for c in crm.contacts.page()] == PINYIN_ORDER

@@ -142,3 +142,11 @@ def test_clock_resumes_after_every_issued_timestamp(workspace, data_key) -> None
             newest = session.exec(select(func.max(JournalEntry.hlc))).one()
     with open_crm(workspace, data_key) as second:
         assert second.db.journal.clock.now() > newest
+
+
+def test_history_shows_what_a_person_changed_not_derived_keys(crm: Crm) -> None:
+    """A rename shows as a name change; the derived sort key stays out of the history."""
+    contact = crm.contacts.add(ContactCreate(display_name="白")).value
+    crm.contacts.update(contact.id, ContactUpdate(display_name="周"))
+    fields = {h.field for h in crm.history.of(contact.id) if h.op == "update"}
+    assert fields == {"display_name"}

@@ -132,6 +132,7 @@ class ContactRead(ReadModel):
     updated_at: datetime
     deleted_at: datetime | None = None
     tags: tuple[str, ...] = ()
+    sort_key: str = ""  # the list order (pinyin for Chinese names); pages continue after it
 
     @property
     def primary_email(self) -> str:

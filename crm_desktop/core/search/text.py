@@ -212,3 +212,34 @@ def query_terms(query: str) -> list[str]:
     if looks_like_phone(query):
         return [digits(query)]
     return normalize(query).split()
+
+
+# ---------------------------------------------------------------- list order
+
+SORT_KEY_SEPARATOR = "\x1f"  # below every printable character: 张伟 sorts before 张伟国
+
+
+def sort_key(name: str) -> str:
+    """The key a contact list is ordered by: pinyin order, as on a phone, mixed with Latin names.
+
+    The name normalized (casefolded, accents stripped), each Han run spelled in toneless pinyin
+    one syllable per word (a 2–4 character name starting with a surname read differently takes
+    that reading: 曾 zeng), then the name as written so that equal readings keep one stable
+    order: 张伟 → ``zhang wei\\x1f张伟``, between ``zhan…`` and ``zhao…``; Anna → ``anna\\x1fAnna``.
+    """
+    text = normalize(name)
+    if not text:
+        return ""
+    parts: list[str] = []
+    position = 0
+    for match in _HAN_RUN.finditer(text):
+        run = match.group()
+        syllables = list(_run_syllables(run))
+        surname = SURNAME_READINGS.get(run[0])
+        if surname and match.start() == 0 and 2 <= len(run) <= _SHORT_RUN:
+            syllables[0] = surname
+        parts += [text[position:match.start()], " ".join(syllables)]
+        position = match.end()
+    parts.append(text[position:])
+    reading = " ".join(" ".join(parts).split())
+    return f"{reading}{SORT_KEY_SEPARATOR}{name.strip()}"

@@ -22,6 +22,7 @@ from crm_desktop.core.domain.models import (
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.ids import new_id
+from crm_desktop.core.search.text import sort_key
 from crm_desktop.core.services.companies import company_named
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
@@ -101,16 +102,16 @@ class ContactService:
 
     def page(self, query: ContactQuery = ContactQuery(), offset: int = 0,
              limit: int = 100, after: tuple[str, str] | None = None) -> list[ContactRead]:
-        """Contacts sorted by name, one page at a time (the list screens page with this).
+        """Contacts in name order (pinyin for Chinese names), one page at a time.
 
-        `after` = (display name, id) of the last contact already shown: the next page is read
-        straight from the name index, as fast at row 99,800 as at row 0 (an offset is not).
+        `after` = (sort key, id) of the last contact already shown: the next page is read
+        straight from the order index, as fast at row 99,800 as at row 0 (an offset is not).
         """
         with self._db.read() as session:
             statement = self._filtered(select(Contact), query)
             if after is not None:
-                statement = statement.where(tuple_(Contact.display_name, Contact.id) > after)
-            rows = list(session.exec(statement.order_by(Contact.display_name, Contact.id)
+                statement = statement.where(tuple_(Contact.sort_key, Contact.id) > after)
+            rows = list(session.exec(statement.order_by(Contact.sort_key, Contact.id)
                                      .offset(offset).limit(limit)))
             return self._read_many(session, rows)
 
@@ -161,6 +162,8 @@ class ContactService:
                 values["display_name"] = composed
         if creating and not values.get("display_name"):
             raise ValidationError(N_("{field} is required."), field="name")
+        if "display_name" in values:
+            values["sort_key"] = sort_key(values["display_name"])
 
     @staticmethod
     def _link_company(tx: Tx, values: dict[str, Any], company_name: str | None) -> None:

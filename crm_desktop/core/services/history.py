@@ -15,6 +15,7 @@ from crm_desktop.core.storage.database import Database, Tx
 from crm_desktop.core.storage.tables import ENTITY_TABLES, JournalEntry, Record
 from crm_desktop.core.storage.types import UtcDateTime, utcnow
 
+DERIVED_FIELDS = frozenset({"sort_key"})  # journalled for sync and undo, not news to a person
 SETUP_ACTION = "setup"
 PURGE_ACTION = "trash.purge"
 NOT_UNDOABLE = frozenset({SETUP_ACTION, PURGE_ACTION})
@@ -31,7 +32,8 @@ class HistoryService:
                                  device_id=b.device_id, entity=e.entity, row_id=e.row_id, op=e.op,
                                  field=e.field, old_value=e.old_value, new_value=e.new_value,
                                  batch_id=b.id)
-                    for e, b in self._db.journal.history(session, row_id)]
+                    for e, b in self._db.journal.history(session, row_id)
+                    if e.field not in DERIVED_FIELDS]
 
     def undo(self) -> Outcome[UndoResult]:
         """Reverse this device's last change as a new journal batch.

@@ -53,8 +53,9 @@ class Company(Record, table=True):
 
 class Contact(Record, table=True):
     __tablename__: ClassVar[str] = "contacts"
-    __table_args__ = (live_order_index("contacts", "display_name", "id"), bin_index("contacts"))
+    __table_args__ = (live_order_index("contacts", "sort_key", "id"), bin_index("contacts"))
     display_name: str = Field(index=True)
+    sort_key: str = Field(default="", sa_column_kwargs={"server_default": ""})  # list order
     family_name: str = ""
     given_name: str = ""
     name_order: str = "eastern"

@@ -16,6 +16,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Row = tuple[str, str, tuple[str, ...]]  # id, sort key, the texts shown
 
 
 def contact_columns() -> tuple[Column[ContactRead], ...]:
@@ -39,7 +40,8 @@ class ContactsModel(QAbstractTableModel):
         self._columns = contact_columns()
         # Rows keep only what the table shows: 100,000 full records would cost ~450 MB and
         # long garbage-collector pauses; the full contact is fetched when one is opened.
-        self._rows: list[tuple[str, tuple[str, ...]]] = []
+        # A row is (id, sort key, texts): the next page continues after the last row's key.
+        self._rows: list[Row] = []
         self._row_of_id: dict[str, int] = {}
         self._total = 0
         self.reload()
@@ -55,7 +57,7 @@ class ContactsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        row_id, texts = self._rows[index.row()]
+        row_id, _key, texts = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return texts[index.column()]
         if role == ROW_ID_ROLE:
@@ -75,9 +77,9 @@ class ContactsModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
             return
-        last_id, last_texts = self._rows[-1] if self._rows else ("", ("",))
+        last_id, last_key, _texts = self._rows[-1] if self._rows else ("", "", ())
         page = self._contacts.page(self._query, limit=PAGE,
-                                   after=(last_texts[0], last_id) if self._rows else None)
+                                   after=(last_key, last_id) if self._rows else None)
         if not page:
             self._total = len(self._rows)
             return
@@ -96,13 +98,13 @@ class ContactsModel(QAbstractTableModel):
         self._append(self._compact(self._contacts.page(self._query, limit=PAGE)))
         self.endResetModel()
 
-    def _append(self, rows: list[tuple[str, tuple[str, ...]]]) -> None:
+    def _append(self, rows: list[Row]) -> None:
         start = len(self._rows)
         self._rows.extend(rows)
-        self._row_of_id.update((row_id, start + i) for i, (row_id, _texts) in enumerate(rows))
+        self._row_of_id.update((row[0], start + i) for i, row in enumerate(rows))
 
-    def _compact(self, contacts: list[ContactRead]) -> list[tuple[str, tuple[str, ...]]]:
-        return [(c.id, tuple(str(column.display(c)) for column in self._columns))
+    def _compact(self, contacts: list[ContactRead]) -> list[Row]:
+        return [(c.id, c.sort_key, tuple(str(column.display(c)) for column in self._columns))
                 for c in contacts]
 
     def clear(self) -> None:
