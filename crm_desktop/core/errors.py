@@ -33,6 +33,7 @@ FIELD_LABELS = {
     "tag": N_("Tag"), "expected_close": N_("Expected close date"), "kind": N_("Kind"),
     "occurred_at": N_("Time"), "default_region": N_("Default region"),
     "contact_id": N_("Contact"), "note": N_("Note"), "company": N_("Company"), "due": N_("Due"),
+    "industry": N_("Industry"), "website": N_("Website"), "address": N_("Address"),
     "entity": N_("Record type"),
 }
 

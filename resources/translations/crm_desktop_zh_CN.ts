@@ -48,6 +48,14 @@
         <translation>新建公司（Ctrl+N）</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
@@ -252,6 +260,72 @@
     </message>
 </context>
 <context>
+    <name>DealEditor</name>
+    <message>
+        <source>New deal</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>Edit deal</source>
+        <translation>编辑商机</translation>
+    </message>
+</context>
+<context>
+    <name>DealFormView</name>
+    <message>
+        <source>e.g. 50 office chairs</source>
+        <translation>例如：50 把办公椅</translation>
+    </message>
+    <message>
+        <source>Company name (created if new)</source>
+        <translation>公司名称（不存在时自动新建）</translation>
+    </message>
+    <message>
+        <source>e.g. 12000</source>
+        <translation>例如 12000</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No expected close date</source>
+        <translation>无预计成交日期</translation>
+    </message>
+    <message>
+        <source>e.g. Trade fair, website, referral</source>
+        <translation>例如：展会、网站、转介绍</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>销售阶段</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
     <name>DealsBoard</name>
     <message numerus="yes">
         <source>… and %n more in the list</source>
@@ -350,6 +424,14 @@
 </context>
 <context>
     <name>DealsView</name>
+    <message>
+        <source>New deal</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <source>New deal (Ctrl+N)</source>
+        <translation>新建商机（Ctrl+N）</translation>
+    </message>
     <message>
         <source>Board</source>
         <translation>看板</translation>
@@ -1089,20 +1171,20 @@ Keep this paper safe and away from the computer.</source>
         <translation>转到页面（按导航栏顺序）</translation>
     </message>
     <message>
-        <source>Log a call on the open contact</source>
-        <translation>为当前联系人记录通话</translation>
-    </message>
-    <message>
-        <source>Add a note to the open contact</source>
-        <translation>为当前联系人添加备注</translation>
-    </message>
-    <message>
         <source>Add a follow-up for the open contact</source>
         <translation>为当前联系人添加跟进提醒</translation>
     </message>
     <message>
-        <source>New deal for the open contact</source>
-        <translation>为当前联系人新建商机</translation>
+        <source>Log a call on the open contact or company</source>
+        <translation>为当前联系人或公司记录通话</translation>
+    </message>
+    <message>
+        <source>Add a note to the open contact or company</source>
+        <translation>为当前联系人或公司添加备注</translation>
+    </message>
+    <message>
+        <source>New deal for the open contact or company</source>
+        <translation>为当前联系人或公司新建商机</translation>
     </message>
     <message>
         <source>New service log for the open contact</source>
@@ -1144,6 +1226,14 @@ Keep this paper safe and away from the computer.</source>
         <translation>商机 · %1 · %2</translation>
     </message>
     <message>
+        <source>Person · %1</source>
+        <translation>联系人 · %1</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
         <source>Follow-up · due %1 · done</source>
         <translation>跟进 · %1 到期 · 已完成</translation>
     </message>
@@ -1173,6 +1263,10 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Timeline</source>
         <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Select a company to see its timeline.</source>
+        <translation>选择一家公司以查看其时间线。</translation>
     </message>
     <message>
         <source>Select a contact to see its timeline.</source>

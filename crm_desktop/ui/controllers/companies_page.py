@@ -1,4 +1,5 @@
-"""The companies page: a paged list with a tag filter, and the editor for the selected company."""
+"""The companies page: a paged list with a tag filter, and the editor and the timeline (notes,
+deals, people, history, quick actions) of the selected company."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.changes import Changes
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.company_editor import CompanyEditor
+from crm_desktop.ui.controllers.timeline_panel import TimelinePanel
 from crm_desktop.ui.models.companies_model import CompaniesModel
 from crm_desktop.ui.views.companies_view import CompaniesView
 
@@ -19,7 +21,8 @@ STATE_KEY = "companies/"
 class CompaniesPage(CompaniesView):
     def __init__(self, crm: Crm, bus: ChangeBus, settings: QSettings) -> None:
         self.editor = CompanyEditor(crm, bus)
-        super().__init__(self.editor)
+        self.timeline = TimelinePanel(crm, bus, kind="company")
+        super().__init__(self.editor, self.timeline)
         self._crm = crm
         self._settings = settings
         self.model = CompaniesModel(crm.companies)
@@ -27,6 +30,8 @@ class CompaniesPage(CompaniesView):
         self._fill_tags()
         self.new_button.clicked.connect(self.new)
         QShortcut(QKeySequence.StandardKey.New, self, self.new)
+        self.timeline.install_shortcuts(self)
+        self.timeline.activated.connect(lambda: self.details.setCurrentWidget(self.timeline))
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.tag_filter.currentIndexChanged.connect(self._filter)
         self.editor.saved.connect(self.show_company)
@@ -46,10 +51,13 @@ class CompaniesPage(CompaniesView):
             self.editor.edit(self.model.company_at(row))
         else:  # filtered out by the tag filter
             self.editor.edit(self._crm.companies.get(company_id))
+        self.timeline.show_company(company_id)
 
     def new(self) -> None:
         """An empty form, with nothing selected in the list."""
         self.table.clearSelection()
+        self.details.setCurrentWidget(self.editor)
+        self.timeline.forget()
         self.editor.edit_new()
 
     def save_layout(self) -> None:
@@ -59,6 +67,7 @@ class CompaniesPage(CompaniesView):
     def forget(self) -> None:
         """Drop every company held for display (on lock)."""
         self.model.clear()
+        self.timeline.forget()
         self.editor.edit_new()
         self.count.clear()
 
@@ -103,7 +112,9 @@ class CompaniesPage(CompaniesView):
     def _selected(self, _selected: QItemSelection, _old: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            self.editor.edit(self.model.company_at(rows[0].row()))
+            company = self.model.company_at(rows[0].row())
+            self.editor.edit(company)
+            self.timeline.show_company(company.id)
 
     def _refresh(self, changes: Changes) -> None:
         if changes.touches("tag") or changes.touches("tagging"):

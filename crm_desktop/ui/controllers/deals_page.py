@@ -1,4 +1,5 @@
-"""The deals page: the pipeline board or the list, won / lost / reopen, and the stage history."""
+"""The deals page: the pipeline board or the list, new deal and the form of the selected one,
+won / lost / reopen, and the stage history."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from crm_desktop.core.domain.models import DEAL_STATUSES, DealRead
 from crm_desktop.core.errors import CrmError
 from crm_desktop.core.services.deals import DealQuery
 from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.deal_editor import DealEditor
 from crm_desktop.ui.controllers.deals_board import DealsBoard
 from crm_desktop.ui.controllers.deals_lost import LostReasonDialog
 from crm_desktop.ui.models.deals_model import DealsModel, money_text
@@ -28,7 +30,8 @@ REFRESHED_BY = ("deal", "stage", "company", "contact")
 class DealsPage(DealsView):
     def __init__(self, crm: Crm, bus: ChangeBus, settings: QSettings) -> None:
         self.pipeline = DealsBoard(crm)
-        super().__init__(self.pipeline)
+        self.editor = DealEditor(crm, bus)
+        super().__init__(self.pipeline, self.editor)
         self._crm = crm
         self._bus = bus
         self._settings = settings
@@ -45,6 +48,9 @@ class DealsPage(DealsView):
 
     def _connect(self) -> None:
         self.mode.idClicked.connect(self.set_mode)
+        self.new_button.clicked.connect(self.new_deal)
+        self.editor.saved.connect(self.open_deal)
+        self.editor.cancelled.connect(self._cancel_edit)
         self.pipeline.selected.connect(self.show_deal)
         self.pipeline.move_requested.connect(self.move_deal)
         self.table.selectionModel().selectionChanged.connect(self._table_selected)
@@ -54,6 +60,7 @@ class DealsPage(DealsView):
         self.stage_filter.currentIndexChanged.connect(self._filter)
         self.status_filter.currentIndexChanged.connect(self._filter)
         self._bus.changed.connect(self._refresh)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_deal)
         QShortcut(QKeySequence("Ctrl+Shift+B"), self, lambda: self.set_mode(BOARD))
         QShortcut(QKeySequence("Ctrl+Shift+L"), self, lambda: self.set_mode(LIST))
 
@@ -91,6 +98,21 @@ class DealsPage(DealsView):
         return row
 
     # -- actions ----------------------------------------------------------------------------
+
+    def new_deal(self) -> None:
+        """An empty deal form, with no card or row selected."""
+        for column in self.pipeline.columns.values():
+            column.cards.clearSelection()
+        self.table.clearSelection()
+        self.show_deal(None)
+        self.editor.edit_new()
+
+    def _cancel_edit(self) -> None:
+        """Put back the selected deal's stored values (or empty the new-deal form)."""
+        if self._deal is not None:
+            self.editor.edit(self._deal)
+        else:
+            self.editor.edit_new()
 
     def move_deal(self, deal_id: str, stage_id: str) -> None:
         """A card dropped on another stage's column."""
@@ -162,7 +184,10 @@ class DealsPage(DealsView):
         if deal is None:
             self.deal_title.setText(self.tr("No deal selected"))
             self.deal_facts.setText(self.tr("Select a card or a row to see its stage history."))
+            if self.editor.editing is not None:  # keep a new deal being typed
+                self.editor.edit_new()
             return
+        self.editor.edit(deal)
         self.deal_title.setText(deal.title)
         self.deal_facts.setText(self._facts(deal))
         for change in self._crm.deals.stage_history(deal.id):
@@ -224,6 +249,8 @@ class DealsPage(DealsView):
             return
         if changes.touches("company") or changes.touches("contact"):
             self.pipeline.forget_names()
+        if changes.touches("stage"):
+            self.editor.reload_stages()
         if self._board_loaded:
             self.pipeline.reload()
         self.model.reload()
@@ -261,6 +288,7 @@ class DealsPage(DealsView):
         self.pipeline.clear()
         self.model.clear()
         self._deal = None
+        self.editor.clear()
         self.history.clear()
         self.deal_title.clear()
         self.deal_facts.clear()

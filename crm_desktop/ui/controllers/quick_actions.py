@@ -1,4 +1,5 @@
-"""Quick actions on a contact: log a call, add a note, a follow-up, a deal or a service log.
+"""Quick actions on a contact (log a call, add a note, a follow-up, a deal or a service log) or
+on a company (log a call, add a note, a deal).
 
 Each opens a small inline form; saving goes through the core, whose message is shown inline
 when it refuses (nothing is saved then).
@@ -31,6 +32,8 @@ from crm_desktop.ui.controllers.reminders_actions import tomorrow_morning, utc_n
 from crm_desktop.ui.views.quick_action_view import QuickActionView
 
 ACTIONS = ("call", "note", "follow_up", "deal", "service")
+# What can be done on each kind of record (the other buttons are hidden).
+RECORD_ACTIONS = {"contact": ACTIONS, "company": ("call", "note", "deal")}
 # Ctrl+K/L/Z/N/D/Q, Ctrl+1…8 and Ctrl+Shift+B/L are taken elsewhere.
 SHORTCUTS = {"call": "Ctrl+Shift+C", "note": "Ctrl+Shift+N", "follow_up": "Ctrl+Shift+F",
              "deal": "Ctrl+Shift+D", "service": "Ctrl+Shift+S"}
@@ -64,7 +67,8 @@ class QuickActions(QuickActionView):
         self._crm = crm
         self._bus = bus
         self._clock = clock
-        self._contact_id: str | None = None
+        self._record_kind = "contact"
+        self._record_id: str | None = None
         self._action = ""
         for code in NOTE_KINDS:
             self.note_kind.addItem(value_label(code), code)
@@ -94,16 +98,31 @@ class QuickActions(QuickActionView):
                       lambda a=action: self._shortcut(a, before), context=context)
 
     def _shortcut(self, action: str, before: Callable[[], None]) -> None:
-        if self._contact_id is not None:
+        if self._record_id is not None and action in RECORD_ACTIONS[self._record_kind]:
             before()
             self.start(action)
 
     def set_contact(self, contact_id: str | None) -> None:
         """Act on this contact from now on (None: nothing to act on, the buttons are disabled)."""
-        self._contact_id = contact_id
-        for button in self._action_buttons().values():
-            button.setEnabled(contact_id is not None)
+        self.set_record("contact", contact_id)
+
+    def set_company(self, company_id: str | None) -> None:
+        """Act on this company from now on (None: nothing to act on, the buttons are disabled)."""
+        self.set_record("company", company_id)
+
+    def set_record(self, kind: str, record_id: str | None) -> None:
+        """Act on this contact or company (`kind`); only the actions that fit it are shown."""
+        self._record_kind = kind
+        self._record_id = record_id
+        for action, button in self._action_buttons().items():
+            button.setVisible(action in RECORD_ACTIONS[kind])
+            button.setEnabled(record_id is not None)
         self.cancel()
+
+    @property
+    def record_kind(self) -> str:
+        """"contact" or "company": what the actions act on."""
+        return self._record_kind
 
     @property
     def action(self) -> str:
@@ -112,7 +131,7 @@ class QuickActions(QuickActionView):
 
     def start(self, action: str) -> None:
         """Open the inline form of `action`, with fresh defaults."""
-        if action not in ACTIONS or self._contact_id is None:
+        if action not in RECORD_ACTIONS[self._record_kind] or self._record_id is None:
             return
         self._action = action
         self._clear_error()
@@ -160,11 +179,11 @@ class QuickActions(QuickActionView):
 
     def save(self) -> None:
         """Save the open form through the core; its message is shown inline when it refuses."""
-        if not self._action or self._contact_id is None:
+        if not self._action or self._record_id is None:
             return
         self._clear_error()
         try:
-            outcome = self._create(self._contact_id)
+            outcome = self._create(self._record_id)
         except CrmError as error:
             self.error.setText(str(error))
             self.error.show()
@@ -173,20 +192,25 @@ class QuickActions(QuickActionView):
         self.cancel()
         self.saved.emit(outcome.value.id)
 
-    def _create(self, contact_id: str) -> Outcome[Any]:
+    def _create(self, record_id: str) -> Outcome[Any]:
+        """Create the open form's record, linked to the contact or company acted on."""
+        on_company = self._record_kind == "company"
+        contact_id = None if on_company else record_id
+        company_id = record_id if on_company else None
         if self._action in ("call", "note"):
             return self._crm.notes.add(NoteCreate(
                 body=self.note_body.toPlainText(), kind=self.note_kind.currentData(),
-                contact_id=contact_id))
+                contact_id=contact_id, company_id=company_id))
+        if self._action == "deal":
+            return self._crm.deals.add(DealCreate(
+                title=self.deal_title.text(), contact_id=contact_id, company_id=company_id,
+                amount=self.deal_amount.text().strip() or None))
+        # follow-ups and service logs are offered on contacts only
         if self._action == "follow_up":
             return self._crm.reminders.add(ReminderCreate(
                 title=self.follow_up_title.text(), contact_id=contact_id,
                 due_at=from_qdatetime(self.follow_up_due.dateTime()),
                 timezone=local_zone_name()))
-        if self._action == "deal":
-            return self._crm.deals.add(DealCreate(
-                title=self.deal_title.text(), contact_id=contact_id,
-                amount=self.deal_amount.text().strip() or None))
         return self._crm.service.add(ServiceCreate(
             subject=self.service_subject.text(), contact_id=contact_id,
             channel=self.service_channel.currentData()))

@@ -1,4 +1,5 @@
-"""A contact's timeline with quick actions; it follows the change bus while a contact is shown."""
+"""A contact's or company's timeline with quick actions; it follows the change bus while a
+record is shown."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from crm_desktop.core.domain.changes import Changes
 from crm_desktop.core.errors import NotFoundError
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.quick_actions import QuickActions
-from crm_desktop.ui.controllers.timeline_entries import TIMELINE_ENTITIES, TimelineEntry, contact_timeline
+from crm_desktop.ui.controllers.timeline_entries import (
+    COMPANY_TIMELINE_ENTITIES,
+    TIMELINE_ENTITIES,
+    TimelineEntry,
+    company_timeline,
+    contact_timeline,
+)
 from crm_desktop.ui.models.reminders_model import local_text
 from crm_desktop.ui.views.timeline_view import META_ROLE, TimelineView, badge_icon
 
@@ -20,18 +27,24 @@ ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record (or journal batch) an e
 class TimelinePanel(TimelineView):
     activated = Signal()  # a quick-action shortcut fired: the panel should be brought into view
 
-    def __init__(self, crm: Crm, bus: ChangeBus) -> None:
+    def __init__(self, crm: Crm, bus: ChangeBus, kind: str = "contact") -> None:
+        """`kind`: what the panel shows when nothing is selected ("contact" or "company")."""
         self.quick = QuickActions(crm, bus)
         super().__init__(self.quick)
         self._crm = crm
-        self._contact_id: str | None = None
+        self._kind = kind
+        self._record_id: str | None = None
         self._entries: list[TimelineEntry] = []
         bus.changed.connect(self._changed)
         self.forget()
 
     @property
     def contact_id(self) -> str | None:
-        return self._contact_id
+        return self._record_id if self._kind == "contact" else None
+
+    @property
+    def company_id(self) -> str | None:
+        return self._record_id if self._kind == "company" else None
 
     def install_shortcuts(self, host: QWidget) -> None:
         """Quick-action shortcuts active anywhere inside `host` (a page holding this panel)."""
@@ -39,34 +52,49 @@ class TimelinePanel(TimelineView):
 
     def show_contact(self, contact_id: str) -> None:
         """Show everything about the contact, newest first, and act on it."""
-        if contact_id != self._contact_id:
-            self._contact_id = contact_id
-            self.quick.set_contact(contact_id)
+        self._show("contact", contact_id)
+
+    def show_company(self, company_id: str) -> None:
+        """Show everything about the company (notes, deals, people, history), newest first,
+        and act on it."""
+        self._show("company", company_id)
+
+    def _show(self, kind: str, record_id: str) -> None:
+        if (kind, record_id) != (self._kind, self._record_id):
+            self._kind = kind
+            self._record_id = record_id
+            self.quick.set_record(kind, record_id)
         self.refresh()
 
     def forget(self) -> None:
-        """Show nothing (no contact, or the workspace is locked)."""
-        self._contact_id = None
+        """Show nothing (no record, or the workspace is locked)."""
+        self._record_id = None
         self._entries = []
-        self.quick.set_contact(None)
+        self.quick.set_record(self._kind, None)
         self.heading.setText(self.tr("Timeline"))
         self.entries_list.clear()
-        self._show_empty(self.tr("Select a contact to see its timeline."))
+        self._show_empty(self.tr("Select a company to see its timeline.") if self._kind == "company"
+                         else self.tr("Select a contact to see its timeline."))
 
     def entries(self) -> list[TimelineEntry]:
         """What is shown, top to bottom."""
         return list(self._entries)
 
     def refresh(self) -> None:
-        if self._contact_id is None:
+        if self._record_id is None:
             return
         try:
-            contact = self._crm.contacts.get(self._contact_id)
+            if self._kind == "company":
+                company = self._crm.companies.get(self._record_id)
+                heading, entries = company.name, company_timeline(self._crm, company.id)
+            else:
+                contact = self._crm.contacts.get(self._record_id)
+                heading, entries = contact.display_name, contact_timeline(self._crm, contact.id)
         except NotFoundError:  # deleted (or its creation undone) meanwhile
             self.forget()
             return
-        self.heading.setText(contact.display_name)
-        self._entries = contact_timeline(self._crm, contact.id)
+        self.heading.setText(heading)
+        self._entries = entries
         self._fill()
 
     def _fill(self) -> None:
@@ -90,8 +118,9 @@ class TimelinePanel(TimelineView):
         self.entries_list.setVisible(not message)
 
     def _changed(self, changes: Changes) -> None:
-        if self._contact_id is None:
+        if self._record_id is None:
             return
-        if self._contact_id in changes.ids("contact") or any(
-                changes.touches(entity) for entity in TIMELINE_ENTITIES):
+        entities = COMPANY_TIMELINE_ENTITIES if self._kind == "company" else TIMELINE_ENTITIES
+        if self._record_id in changes.ids(self._kind) or any(
+                changes.touches(entity) for entity in entities):
             self.refresh()

@@ -1,4 +1,5 @@
-"""The companies page layout: toolbar (new, tag filter, count), the table, and the form beside it."""
+"""The companies page layout: toolbar (new, tag filter, count), the table, and beside it the
+form ("Details") and the company's timeline in tabs."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 
 class CompaniesView(QWidget):
-    def __init__(self, form: QWidget) -> None:
+    def __init__(self, form: QWidget, timeline: QWidget | None = None) -> None:
         super().__init__()
         self.new_button = QPushButton(self.tr("New company"))
         self.new_button.setToolTip(self.tr("New company (Ctrl+N)"))
@@ -33,6 +35,10 @@ class CompaniesView(QWidget):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.form = form
+        self.details = QTabWidget()  # the form ("Details") and, when given, the timeline
+        self.details.addTab(form, self.tr("Details"))
+        if timeline is not None:
+            self.details.addTab(timeline, self.tr("Timeline"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out()
 
@@ -49,7 +55,7 @@ class CompaniesView(QWidget):
         column.addLayout(bar)
         column.addWidget(self.table)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.form)
+        self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([640, 400])

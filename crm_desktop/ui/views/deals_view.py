@@ -1,4 +1,5 @@
-"""The deals page layout: a toolbar, the board or the list, and the selected deal's history."""
+"""The deals page layout: a toolbar, the board or the list, and beside them the selected deal's
+facts, its form and its stage history."""
 
 from __future__ import annotations
 
@@ -27,8 +28,10 @@ MESSAGE_STYLE = ("QLabel { background: #fdecea; color: #8a1c12; border: 1px soli
 
 
 class DealsView(QWidget):
-    def __init__(self, board: BoardView) -> None:
+    def __init__(self, board: BoardView, form: QWidget) -> None:
         super().__init__()
+        self.new_button = QPushButton(self.tr("New deal"))
+        self.new_button.setToolTip(self.tr("New deal (Ctrl+N)"))
         self.board_button = self._mode_button(self.tr("Board"), self.tr("Pipeline board (Ctrl+Shift+B)"))
         self.list_button = self._mode_button(self.tr("List"), self.tr("All deals as a list (Ctrl+Shift+L)"))
         self.mode = QButtonGroup(self)
@@ -63,6 +66,7 @@ class DealsView(QWidget):
         self.stack.addWidget(self.table)
         self.deal_title = QLabel()
         self.deal_facts = QLabel()
+        self.form = form
         self.history = QTreeWidget()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out()
@@ -90,6 +94,8 @@ class DealsView(QWidget):
         filters.addWidget(self.status_filter)
         bar = QHBoxLayout()
         bar.setSpacing(6)
+        bar.addWidget(self.new_button)
+        bar.addSpacing(12)
         bar.addWidget(self.board_button)
         bar.addWidget(self.list_button)
         bar.addSpacing(12)
@@ -115,7 +121,7 @@ class DealsView(QWidget):
 
     def _panel(self) -> QWidget:
         panel = QFrame()
-        panel.setMinimumWidth(240)
+        panel.setMinimumWidth(280)
         title_font = self.deal_title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
         title_font.setBold(True)
@@ -132,6 +138,8 @@ class DealsView(QWidget):
         column.setContentsMargins(6, 0, 0, 0)
         column.addWidget(self.deal_title)
         column.addWidget(self.deal_facts)
+        column.addSpacing(6)
+        column.addWidget(self.form)
         heading = QLabel(self.tr("Stage history"))
         heading.setStyleSheet("font-weight: bold; margin-top: 8px;")
         column.addWidget(heading)

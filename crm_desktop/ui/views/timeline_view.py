@@ -35,7 +35,7 @@ Index = QModelIndex | QPersistentModelIndex
 BADGES = {
     "call": ("#2e7d32", "☎"), "note": ("#5d6d7e", "✎"), "meeting": ("#6a1b9a", "◎"),
     "email": ("#1565c0", "✉"), "service": ("#e65100", "⚙"), "deal": ("#00838f", "◆"),
-    "reminder": ("#c62828", "⚑"), "history": ("#9e9e9e", "✱"),
+    "reminder": ("#c62828", "⚑"), "history": ("#9e9e9e", "✱"), "person": ("#3949ab", "●"),
 }
 
 
