@@ -258,6 +258,10 @@
         <source>Tag</source>
         <translation>标签</translation>
     </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
 </context>
 <context>
     <name>DealEditor</name>

@@ -97,3 +97,18 @@ def test_delete_moves_the_contact_to_the_bin_and_ctrl_z_brings_it_back(unlocked:
     assert page.model.total == 0 and [i.label for i in gui_crm.trash.list()] == ["Binned"]
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.model.total == 1
+
+
+def test_owner_filter_lists_only_that_owners_contacts(crm: Crm, qsettings, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Choosing an owner in the filter shows only the contacts that person owns."""
+    from crm_desktop.ui.changes import ChangeBus
+    from crm_desktop.ui.controllers.contacts_page import ContactsPage
+    crm.contacts.add(ContactCreate(display_name="Mine", owner="王经理"))
+    crm.contacts.add(ContactCreate(display_name="Theirs", owner="Anna"))
+    crm.contacts.add(ContactCreate(display_name="Nobody's"))
+    page = ContactsPage(crm, ChangeBus(), qsettings)
+    qtbot.addWidget(page)
+    owners = [page.owner_filter.itemData(i) for i in range(page.owner_filter.count())]
+    assert owners == [None, "Anna", "王经理"]
+    page.owner_filter.setCurrentIndex(owners.index("王经理"))
+    assert page.model.total == 1 and page.model.contact_at(0).display_name == "Mine"

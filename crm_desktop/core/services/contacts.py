@@ -115,6 +115,14 @@ class ContactService:
                                      .offset(offset).limit(limit)))
             return self._read_many(session, rows)
 
+    def owners(self) -> list[str]:
+        """Everyone who owns at least one live contact, for the owner filter."""
+        with self._db.read() as session:
+            query = (select(Contact.owner).where(col(Contact.deleted_at).is_(None),
+                                                 Contact.owner != "")
+                     .distinct().order_by(Contact.owner))
+            return list(session.exec(query))
+
     # -- helpers ---------------------------------------------------------------------------
 
     @staticmethod

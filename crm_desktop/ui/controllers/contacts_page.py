@@ -36,6 +36,7 @@ class ContactsPage(ContactsView):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.stage_filter.currentIndexChanged.connect(self._filter)
         self.tag_filter.currentIndexChanged.connect(self._filter)
+        self.owner_filter.currentIndexChanged.connect(self._filter)
         self.editor.saved.connect(self.show_contact)
         bus.changed.connect(self._refresh)
         self._restore_layout()
@@ -93,10 +94,14 @@ class ContactsPage(ContactsView):
         self.tag_filter.addItem(self.tr("All"), None)
         for tag in self._crm.tags.all():
             self.tag_filter.addItem(tag, tag)
+        self.owner_filter.addItem(self.tr("All"), None)
+        for owner in self._crm.contacts.owners():
+            self.owner_filter.addItem(owner, owner)
 
     def _filter(self) -> None:
         self.model.reload(ContactQuery(lifecycle_stage=self.stage_filter.currentData(),
-                                       tag=self.tag_filter.currentData()))
+                                       tag=self.tag_filter.currentData(),
+                                       owner=self.owner_filter.currentData()))
         self._update_count()
 
     def _selected(self, selected: QItemSelection, _old: QItemSelection) -> None:
