@@ -50,3 +50,11 @@ def test_tags_add_and_remove(crm: Crm) -> None:
     crm.tags.remove("contact", contact.id, ["vip"])
     assert crm.contacts.get(contact.id).tags == ("北京",)
     assert crm.tags.entity_of(contact.id) == "contact"
+
+
+def test_setting_tags_adds_and_removes_in_one_undo_step(crm: Crm) -> None:
+    """Editing the tag field to 'VIP, 展会' replaces the old tags; one undo puts them back."""
+    contact = crm.contacts.add(ContactCreate(display_name="T", tags=["北京", "vip"])).value
+    assert crm.tags.set("contact", contact.id, ["VIP", "展会", " "]).value == ("vip", "展会")
+    crm.undo()
+    assert crm.contacts.get(contact.id).tags == ("vip", "北京")

@@ -39,6 +39,7 @@ ACTION_LABELS = {
     "service.add": N_("add service log"), "service.update": N_("update service log"),
     "service.delete": N_("delete service log"), "note.add": N_("add note"),
     "note.delete": N_("delete note"), "tag.add": N_("add tags"), "tag.remove": N_("remove tags"),
+    "tag.set": N_("change tags"),
     "trash.restore": N_("restore from trash"), "stage.add": N_("add stage"),
     "settings": N_("change settings"), "demo": N_("add sample data"),
     "setup": N_("create the workspace"), "trash.purge": N_("delete for good"),

@@ -32,6 +32,17 @@ class TagService:
             tx.session.flush()
             return Outcome(tags_of(tx.session, entity, [row_id]).get(row_id, ()), tx.changes())
 
+    def set(self, entity: str, row_id: str, names: list[str]) -> Outcome[tuple[str, ...]]:
+        """Make the record carry exactly `names` (any case), in one transaction and undo step."""
+        with self._db.transaction("tag.set") as tx:
+            tx.get(TABLES[choice(entity, TAGGABLE, "entity")], row_id)
+            current = tags_of(tx.session, entity, [row_id]).get(row_id, ())
+            wanted = {name.strip().lower() for name in names if name.strip()}
+            remove_tags(tx, entity, row_id, [t for t in current if t.lower() not in wanted])
+            add_tags(tx, entity, row_id, [n for n in names if n.strip()])
+            tx.session.flush()
+            return Outcome(tags_of(tx.session, entity, [row_id]).get(row_id, ()), tx.changes())
+
     def all(self) -> list[str]:
         with self._db.read() as session:
             query = select(Tag.name).where(col(Tag.deleted_at).is_(None)).order_by(Tag.name)

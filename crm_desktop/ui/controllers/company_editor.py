@@ -9,17 +9,14 @@ from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import CompanyCreate, CompanyRead, CompanyUpdate
 from crm_desktop.core.errors import CrmError, ValidationError
+from crm_desktop.ui.controllers.form_support import InlineErrors, split_tags
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.views.company_form_view import CompanyFormView
 
 FIELD_ERRORS = {"name": "name", "phone": "phone"}
 
 
-def split_tags(text: str) -> list[str]:
-    return [t.strip() for t in text.replace("，", ",").split(",") if t.strip()]
-
-
-class CompanyEditor(CompanyFormView):
+class CompanyEditor(InlineErrors, CompanyFormView):
     saved = Signal(str)
     deleted = Signal(str)
     cancelled = Signal()
@@ -100,21 +97,6 @@ class CompanyEditor(CompanyFormView):
         return outcome
 
     def _sync_tags(self, company: CompanyRead) -> None:
-        wanted = split_tags(self.tags.text())
-        have = {t.lower() for t in company.tags}
-        missing = [t for t in wanted if t.lower() not in have]
-        extra = [t for t in company.tags if t.lower() not in {w.lower() for w in wanted}]
-        if missing:
-            self._bus.publish(self._crm.tags.add("company", company.id, missing).changes)
-        if extra:
-            self._bus.publish(self._crm.tags.remove("company", company.id, extra).changes)
+        self._bus.publish(self._crm.tags.set("company", company.id,
+                                             split_tags(self.tags.text())).changes)
 
-    def _show_error(self, key: str, message: str) -> None:
-        label = self.errors[key]
-        label.setText(message)
-        label.show()
-
-    def _clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear()
-            label.hide()

@@ -10,6 +10,7 @@ from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import (LIFECYCLE_STAGES, ContactCreate, ContactRead,
                                             ContactUpdate, Labeled)
 from crm_desktop.core.errors import CrmError, ValidationError
+from crm_desktop.ui.controllers.form_support import InlineErrors, split_tags
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.views.contact_form_view import ContactFormView
 
@@ -17,7 +18,7 @@ FIELD_ERRORS = {"display_name": "name", "name": "name", "email": "email", "phone
                 "company": "company", "lifecycle_stage": "lifecycle_stage", "note": "note"}
 
 
-class ContactEditor(ContactFormView):
+class ContactEditor(InlineErrors, ContactFormView):
     saved = Signal(str)
     cancelled = Signal()
     deleted = Signal(str)  # the name, for a "moved to the bin" message
@@ -100,31 +101,15 @@ class ContactEditor(ContactFormView):
             company_name=self.company.text().strip() or None)
         if self._editing is None:
             note = self.note.toPlainText().strip() or None
-            return self._crm.contacts.add(ContactCreate(**values, tags=self._tag_list(), note=note))
+            tags = split_tags(self.tags.text())
+            return self._crm.contacts.add(ContactCreate(**values, tags=tags, note=note))
         if not values["company_name"]:
             values["company_id"] = None
         outcome = self._crm.contacts.update(self._editing.id, ContactUpdate(**values))
         self._sync_tags(outcome.value)
         return outcome
 
-    def _tag_list(self) -> list[str]:
-        return [t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()]
-
     def _sync_tags(self, contact: ContactRead) -> None:
-        wanted = self._tag_list()
-        missing = [t for t in wanted if t.lower() not in {x.lower() for x in contact.tags}]
-        extra = [t for t in contact.tags if t.lower() not in {x.lower() for x in wanted}]
-        if missing:
-            self._bus.publish(self._crm.tags.add("contact", contact.id, missing).changes)
-        if extra:
-            self._bus.publish(self._crm.tags.remove("contact", contact.id, extra).changes)
+        self._bus.publish(self._crm.tags.set("contact", contact.id,
+                                             split_tags(self.tags.text())).changes)
 
-    def _show_error(self, key: str, message: str) -> None:
-        label = self.errors[key]
-        label.setText(message)
-        label.show()
-
-    def _clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear()
-            label.hide()

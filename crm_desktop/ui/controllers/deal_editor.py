@@ -9,6 +9,7 @@ from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import DealCreate, DealRead, DealUpdate
 from crm_desktop.core.errors import CrmError, NotFoundError, ValidationError
+from crm_desktop.ui.controllers.form_support import InlineErrors
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.views.deal_form_view import DealFormView
 
@@ -19,7 +20,7 @@ FIELD_ERRORS = {"title": "title", "company": "company", "company_name": "company
                 "owner": "owner"}
 
 
-class DealEditor(DealFormView):
+class DealEditor(InlineErrors, DealFormView):
     saved = Signal(str)   # id of the deal created or changed
     cancelled = Signal()
 
@@ -143,12 +144,3 @@ class DealEditor(DealFormView):
         except NotFoundError:  # in the recycle bin
             return ""
 
-    def _show_error(self, key: str, message: str) -> None:
-        label = self.errors[key]
-        label.setText(message)
-        label.show()
-
-    def _clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear()
-            label.hide()

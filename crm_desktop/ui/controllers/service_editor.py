@@ -20,6 +20,7 @@ from crm_desktop.core.domain.models import (
 )
 from crm_desktop.core.errors import CrmError, ValidationError
 from crm_desktop.core.search.index import SearchHit
+from crm_desktop.ui.controllers.form_support import InlineErrors
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.models.service_model import local_time, stars
 from crm_desktop.ui.views.service_form_view import ServiceFormView
@@ -29,7 +30,7 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MATCHES = 8
 
 
-class ServiceEditor(ServiceFormView):
+class ServiceEditor(InlineErrors, ServiceFormView):
     saved = Signal(str)
     deleted = Signal(str)
     cancelled = Signal()
@@ -202,12 +203,3 @@ class ServiceEditor(ServiceFormView):
     def _choose(combo: QComboBox, code: object) -> None:
         combo.setCurrentIndex(max(0, combo.findData(code)))
 
-    def _show_error(self, key: str, message: str) -> None:
-        label = self.errors[key]
-        label.setText(message)
-        label.show()
-
-    def _clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.clear()
-            label.hide()
