@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crm_desktop.cli_commands import (
     admin,
+    backup,
     companies,
     contacts,
     deals,
@@ -15,7 +16,8 @@ from crm_desktop.cli_commands import (
 )
 from crm_desktop.cli_commands.parsing import Subparsers
 
-MODULES = (workspace, contacts, companies, deals, reminders, service, notes, records, admin)
+MODULES = (workspace, contacts, companies, deals, reminders, service, notes, records, admin,
+           backup)
 
 
 def register_all(commands: Subparsers) -> None:

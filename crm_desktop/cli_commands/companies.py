@@ -9,13 +9,21 @@ from typing import TYPE_CHECKING, Any
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.notes import print_notes, with_notes
 from crm_desktop.cli_commands.output import add_json_flag, as_json, fields, notice, report, table
-from crm_desktop.cli_commands.parsing import Subparsers, count_or_zero, given, positive_int
-from crm_desktop.core.domain.models import CompanyCreate, CompanyUpdate
+from crm_desktop.cli_commands.parsing import (
+    Subparsers,
+    add_sort_options,
+    count_or_zero,
+    given,
+    ordering,
+    positive_int,
+)
+from crm_desktop.core.domain.models import COMPANY_SORTS, CompanyCreate, CompanyUpdate
 from crm_desktop.core.i18n import _
 
 if TYPE_CHECKING:
     from crm_desktop.core.crm import Crm
     from crm_desktop.core.domain.changes import Changes
+    from crm_desktop.core.services.companies import CompanyQuery
 
 RECORD_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
 
@@ -31,6 +39,8 @@ def register(commands: Subparsers) -> None:
 
     listing = actions.add_parser("list", help=_("list companies"))
     listing.add_argument("--tag", help=_("only companies with this tag"))
+    listing.add_argument("--owner", help=_("only companies of this owner"))
+    add_sort_options(listing, COMPANY_SORTS)
     listing.add_argument("--limit", type=positive_int, default=100, help=_("at most this many"))
     listing.add_argument("--offset", type=count_or_zero, default=0, help=_("skip this many"))
     add_json_flag(listing)
@@ -76,12 +86,18 @@ def add_company(ctx: Context, args: argparse.Namespace) -> None:
 
 def list_companies(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=False) as crm:
-        companies = crm.companies.page(args.tag, offset=args.offset, limit=args.limit)
+        companies = crm.companies.page(_query(args), offset=args.offset, limit=args.limit)
     if args.json:
         as_json(companies)
         return
     table((_("ID"), _("Name"), _("Industry"), _("Phone"), _("Tags")),
           ((c.id, c.name, c.industry, c.phone, c.tags) for c in companies))
+
+
+def _query(args: argparse.Namespace) -> CompanyQuery:
+    from crm_desktop.core.services.companies import CompanyQuery
+
+    return CompanyQuery(tag=args.tag, owner=args.owner, order=ordering(args, CompanyQuery.order))
 
 
 def show_company(ctx: Context, args: argparse.Namespace) -> None:

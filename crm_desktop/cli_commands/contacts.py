@@ -9,9 +9,18 @@ from crm_desktop.cli_commands.companies import announce_new_companies, company_l
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.notes import print_notes, with_notes
 from crm_desktop.cli_commands.output import add_json_flag, as_json, fields, report, table
-from crm_desktop.cli_commands.parsing import Subparsers, count_or_zero, given, labeled, positive_int
+from crm_desktop.cli_commands.parsing import (
+    Subparsers,
+    add_sort_options,
+    count_or_zero,
+    given,
+    labeled,
+    ordering,
+    positive_int,
+)
 from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import (
+    CONTACT_SORTS,
     LIFECYCLE_STAGES,
     NAME_ORDERS,
     ContactCreate,
@@ -40,6 +49,7 @@ def register(commands: Subparsers) -> None:
     listing.add_argument("--owner", help=_("only contacts of this owner"))
     listing.add_argument("--stage", choices=LIFECYCLE_STAGES, help=_("only this lifecycle stage"))
     listing.add_argument("--company", metavar="ID", help=_("only people at this company"))
+    add_sort_options(listing, CONTACT_SORTS)
     listing.add_argument("--limit", type=positive_int, default=100, help=_("at most this many"))
     listing.add_argument("--offset", type=count_or_zero, default=0, help=_("skip this many"))
     add_json_flag(listing)
@@ -134,7 +144,7 @@ def _query(args: argparse.Namespace) -> ContactQuery:
     from crm_desktop.core.services.contacts import ContactQuery
 
     return ContactQuery(tag=args.tag, owner=args.owner, lifecycle_stage=args.stage,
-                        company_id=args.company)
+                        company_id=args.company, order=ordering(args, ContactQuery.order))
 
 
 def show_contact(ctx: Context, args: argparse.Namespace) -> None:

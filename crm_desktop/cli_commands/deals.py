@@ -17,9 +17,16 @@ from crm_desktop.cli_commands.output import (
     report,
     table,
 )
-from crm_desktop.cli_commands.parsing import Subparsers, count_or_zero, given, positive_int
+from crm_desktop.cli_commands.parsing import (
+    Subparsers,
+    add_sort_options,
+    count_or_zero,
+    given,
+    ordering,
+    positive_int,
+)
 from crm_desktop.core.domain.labels import value_label
-from crm_desktop.core.domain.models import DEAL_STATUSES, DealCreate, DealUpdate
+from crm_desktop.core.domain.models import DEAL_SORTS, DEAL_STATUSES, DealCreate, DealUpdate
 from crm_desktop.core.i18n import _
 
 if TYPE_CHECKING:
@@ -42,6 +49,7 @@ def register(commands: Subparsers) -> None:
     listing.add_argument("--tag", help=_("only deals with this tag"))
     listing.add_argument("--contact", metavar="ID", help=_("only deals with this contact"))
     listing.add_argument("--company", metavar="ID", help=_("only deals with this company"))
+    add_sort_options(listing, DEAL_SORTS)
     listing.add_argument("--limit", type=positive_int, default=100, help=_("at most this many"))
     listing.add_argument("--offset", type=count_or_zero, default=0, help=_("skip this many"))
     add_json_flag(listing)
@@ -159,7 +167,8 @@ def _query(args: argparse.Namespace) -> DealQuery:
     from crm_desktop.core.services.deals import DealQuery
 
     return DealQuery(stage=args.stage, status=args.status, owner=args.owner, tag=args.tag,
-                     contact_id=args.contact, company_id=args.company)
+                     contact_id=args.contact, company_id=args.company,
+                     order=ordering(args, DealQuery.order))
 
 
 def show_deal(ctx: Context, args: argparse.Namespace) -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import re
 from datetime import UTC, datetime
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from crm_desktop.core.domain.models import Labeled
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_, _
+
+if TYPE_CHECKING:
+    from crm_desktop.core.services.ordering import Ordering
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 LABEL = re.compile(r"^[^\W\d_][\w-]*$")
@@ -64,3 +67,21 @@ def _bounded_int(text: str, minimum: int) -> int:
 def given(**values: Any) -> dict[str, Any]:
     """Only the options the user gave (None means "not given")."""
     return {key: value for key, value in values.items() if value is not None}
+
+
+def add_sort_options(parser: argparse.ArgumentParser, keys: tuple[str, ...]) -> None:
+    """--sort KEY (one of the list's sortable columns) and --desc."""
+    parser.add_argument("--sort", choices=keys, metavar="KEY",
+                        help=_("sort by this column: {keys} (default: the list's usual order)")
+                        .format(keys=", ".join(keys)))
+    parser.add_argument("--desc", action="store_true",
+                        help=_("sort in descending order (Z to A, newest or largest first)"))
+
+
+def ordering(args: argparse.Namespace, default: Ordering) -> Ordering:
+    """The order asked for with --sort and --desc; the list's own order when neither is given."""
+    from crm_desktop.core.services.ordering import Ordering
+
+    if args.sort is None and not args.desc:
+        return default
+    return Ordering(args.sort or default.key, args.desc)

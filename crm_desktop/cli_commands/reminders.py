@@ -8,20 +8,27 @@ from __future__ import annotations
 
 import argparse
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.output import add_json_flag, as_json, local_time, report, table
 from crm_desktop.cli_commands.parsing import (
     LOCAL_FORMAT,
     Subparsers,
+    add_sort_options,
+    count_or_zero,
     given,
     local_datetime,
     local_day_start,
+    ordering,
     positive_int,
 )
-from crm_desktop.core.domain.models import ReminderCreate
+from crm_desktop.core.domain.models import REMINDER_SORTS, ReminderCreate
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_, _
+
+if TYPE_CHECKING:
+    from crm_desktop.core.services.reminders import ReminderQuery
 
 DUE_CHOICES = ("today", "overdue", "week", "all")
 MAX_SNOOZE_MINUTES = 366 * 24 * 60
@@ -51,6 +58,11 @@ def register(commands: Subparsers) -> None:
                          help=_("which ones (default: all); today and week also list the "
                                 "overdue ones, since what is late is still to do"))
     listing.add_argument("--contact", metavar="ID", help=_("only about this contact"))
+    listing.add_argument("--owner", help=_("only reminders of this owner"))
+    listing.add_argument("--done", action="store_true", help=_("also list finished reminders"))
+    add_sort_options(listing, REMINDER_SORTS)
+    listing.add_argument("--limit", type=positive_int, default=500, help=_("at most this many"))
+    listing.add_argument("--offset", type=count_or_zero, default=0, help=_("skip this many"))
     add_json_flag(listing)
     listing.set_defaults(handler=list_reminders)
 
@@ -90,14 +102,22 @@ def add_reminder(ctx: Context, args: argparse.Namespace) -> None:
 
 def list_reminders(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=False) as crm:
-        reminders = crm.reminders.list(args.due, day_start=local_day_start(),
-                                       contact_id=args.contact)
+        reminders = crm.reminders.page(_query(args), offset=args.offset, limit=args.limit,
+                                       day_start=local_day_start())
     if args.json:
         as_json(reminders)
         return
     now = datetime.now(UTC)
     table((_("ID"), _("Due"), _("Title"), _("Overdue")),
-          ((r.id, local_time(r.effective_due), r.title, r.effective_due < now) for r in reminders))
+          ((r.id, local_time(r.effective_due), r.title, r.done_at is None and r.effective_due < now)
+           for r in reminders))
+
+
+def _query(args: argparse.Namespace) -> ReminderQuery:
+    from crm_desktop.core.services.reminders import ReminderQuery
+
+    return ReminderQuery(due=args.due, contact_id=args.contact, owner=args.owner,
+                         include_done=args.done, order=ordering(args, ReminderQuery.order))
 
 
 def done_reminder(ctx: Context, args: argparse.Namespace) -> None:

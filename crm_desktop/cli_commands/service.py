@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crm_desktop.cli_commands.context import Context
 from crm_desktop.cli_commands.output import add_json_flag, as_json, fields, report, table
-from crm_desktop.cli_commands.parsing import Subparsers, count_or_zero, given, positive_int
+from crm_desktop.cli_commands.parsing import (
+    Subparsers,
+    add_sort_options,
+    count_or_zero,
+    given,
+    ordering,
+    positive_int,
+)
 from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import (
     SERVICE_CHANNELS,
     SERVICE_PRIORITIES,
+    SERVICE_SORTS,
     SERVICE_STATUSES,
     ServiceCreate,
     ServiceUpdate,
 )
 from crm_desktop.core.i18n import _
+
+if TYPE_CHECKING:
+    from crm_desktop.core.services.service_logs import ServiceQuery
 
 
 def register(commands: Subparsers) -> None:
@@ -30,6 +41,8 @@ def register(commands: Subparsers) -> None:
     listing = actions.add_parser("list", help=_("list service logs, newest first"))
     listing.add_argument("--status", choices=SERVICE_STATUSES, help=_("only this status"))
     listing.add_argument("--contact", metavar="ID", help=_("only for this contact"))
+    listing.add_argument("--owner", help=_("only service logs of this owner"))
+    add_sort_options(listing, SERVICE_SORTS)
     listing.add_argument("--limit", type=positive_int, default=100, help=_("at most this many"))
     listing.add_argument("--offset", type=count_or_zero, default=0, help=_("skip this many"))
     add_json_flag(listing)
@@ -88,13 +101,19 @@ def update_service(ctx: Context, args: argparse.Namespace) -> None:
 
 def list_services(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=False) as crm:
-        logs = crm.service.list(status=args.status, contact_id=args.contact,
-                                offset=args.offset, limit=args.limit)
+        logs = crm.service.page(_query(args), offset=args.offset, limit=args.limit)
     if args.json:
         as_json(logs)
         return
     table((_("ID"), _("Opened"), _("Subject"), _("Status"), _("Priority")),
           ((s.id, s.opened_at, s.subject, value_label(s.status), value_label(s.priority)) for s in logs))
+
+
+def _query(args: argparse.Namespace) -> ServiceQuery:
+    from crm_desktop.core.services.service_logs import ServiceQuery
+
+    return ServiceQuery(status=args.status, owner=args.owner, contact_id=args.contact,
+                        order=ordering(args, ServiceQuery.order))
 
 
 def show_service(ctx: Context, args: argparse.Namespace) -> None:

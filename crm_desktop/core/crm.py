@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
+from crm_desktop.core.backup.create import BackupSource
+from crm_desktop.core.backup.restore import finish_interrupted_restore
+from crm_desktop.core.backup.service import BackupService
 from crm_desktop.core.config.paths import AppPaths
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import UndoResult
@@ -33,12 +38,15 @@ from crm_desktop.core.storage.engine import backup_to, build_engine
 from crm_desktop.core.storage.lock import WorkspaceLock
 from crm_desktop.core.storage.tables import JournalBatch, JournalEntry, Meta
 
+if TYPE_CHECKING:
+    from crm_desktop.core.reports.service import ReportService
+
 Progress = Callable[[int, int], None]
 
 
 class Crm:
     def __init__(self, paths: AppPaths, engine: Engine, db: Database,
-                 lock: WorkspaceLock | None) -> None:
+                 lock: WorkspaceLock | None, data_key: bytes = b"") -> None:
         self.paths = paths
         self.engine = engine
         self.db = db
@@ -53,6 +61,7 @@ class Crm:
         self.tags = TagService(db)
         self.trash = TrashService(db)
         self.history = HistoryService(db)
+        self.backups = BackupService(BackupSource(paths, engine, data_key, self.device_id))
 
     def search(self, query: str, *, kinds: tuple[str, ...] | None = None,
                limit: int = 50) -> list[SearchHit]:
@@ -63,6 +72,12 @@ class Crm:
 
     def undo(self) -> Outcome[UndoResult]:
         return self.history.undo()
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from crm_desktop.core.reports.service import ReportService  # reportlab: on first use only
+
+        return ReportService(self)
 
     @property
     def device_id(self) -> str:
@@ -86,6 +101,7 @@ def open_crm(paths: AppPaths, data_key: bytes, *, actor: str | None = None,
 
     `write=True` takes the workspace lock: a second writer gets WorkspaceLockedError.
     """
+    finish_interrupted_restore(paths)
     if not create and not paths.database.exists():
         raise WorkspaceMissingError(path=str(paths.root))
     lock = WorkspaceLock(paths.lock_file) if write else None
@@ -99,7 +115,7 @@ def open_crm(paths: AppPaths, data_key: bytes, *, actor: str | None = None,
                                    actor=actor or _default_actor())
         journal = Journal(HybridClock(_last_hlc(engine)), identity)
         db = Database(engine, journal, search_docs.reindex, read_only=not write)
-        return Crm(paths, engine, db, lock)
+        return Crm(paths, engine, db, lock, data_key)
     except BaseException:
         if lock:
             lock.release()
@@ -123,6 +139,7 @@ def _upgrade_schema(paths: AppPaths, engine: Engine, data_key: bytes, write: boo
         with engine.connect() as conn:
             backup_to(conn.connection.dbapi_connection, target, data_key)  # type: ignore[arg-type]
     migrate.upgrade(engine)
+    migrate.reclaim_space(engine)
 
 
 def _device_id(engine: Engine, write: bool) -> str:

@@ -93,7 +93,7 @@ class DemoBuilder:
             name = f"{rng.choice(CITIES)}{rng.choice(WORDS)}{rng.choice(TRADES)}有限公司"
         else:
             name = f"{rng.choice(EN_COMPANIES)} {rng.choice(('Trading', 'Foods', 'Tech'))} Ltd {i}"
-        return record_defaults(name=name, industry=rng.choice(INDUSTRIES),
+        return record_defaults(name=name, sort_key=sort_key(name), industry=rng.choice(INDUSTRIES),
                                phone=self.phone(), website="", address=rng.choice(CITIES), notes="")
 
     def contact(self, company_ids: list[str]) -> dict[str, Any]:

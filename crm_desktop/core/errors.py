@@ -109,3 +109,91 @@ class KeyringUnavailableError(CrmError):
         "This computer has no usable keyring, so the passphrase cannot be remembered. "
         "You will be asked for it each time."
     )
+
+
+class BackupError(CrmError):
+    template = N_("The backup could not be made ({reason}). The workspace and earlier backups are "
+                  "untouched.")
+
+
+class BackupDamagedError(BackupError):
+    template = N_("{path} is damaged or is not a backup of this app.")
+
+
+class BackupFolderMissingError(BackupError):
+    template = N_("The backup folder {path} is not there. If it is on a USB stick, plug the stick in "
+                  "and try again.")
+
+
+class BackupFolderGoneError(BackupError):
+    template = N_("The backup folder {path} went away while the backup was being written (was the "
+                  "USB stick removed?). No new backup was kept; earlier backups are untouched.")
+
+
+class BackupInsideWorkspaceError(BackupError):
+    template = N_("Choose a backup folder outside the workspace folder {path}: a backup kept beside "
+                  "the data it protects is lost with it.")
+
+
+class BackupKeyError(BackupError):
+    template = N_("This backup was made with other keys. Enter the passphrase or the recovery key "
+                  "that was valid when it was made.")
+
+
+class RestoreFailedError(BackupError):
+    template = N_("The backup could not be restored. {reason} The workspace is as it was before.")
+
+
+class BackupNotFoundError(BackupError):
+    template = N_("There is no backup file {path}.")
+
+
+class BackupFolderNotChosenError(BackupError):
+    template = N_("No backup folder is chosen yet. Choose one on the Backup page, or give one with --to.")
+
+
+class BackupTooNewError(BackupError):
+    template = N_("This backup was made by a newer version of the app (data version {revision}). "
+                  "Update the app on this computer, then restore it.")
+
+
+class ReportError(CrmError):
+    template = N_("The report could not be made.")
+
+
+class UnknownReportError(ReportError):
+    template = N_("There is no report called '{name}'. The reports are: {names}.")
+
+
+class ReportPeriodMissingError(ReportError):
+    template = N_("The period is incomplete: give both its first and its last day (YYYY-MM-DD).")
+
+
+class ReportPeriodInvertedError(ReportError):
+    template = N_("The period ends on {end}, before it starts on {start}.")
+
+
+class ReportFilterError(ReportError):
+    """A filter the report has no use for; `report` and `option` are msgids, shown translated."""
+
+    template = N_("The report \"{report}\" cannot be narrowed by {option}.")
+
+    def __str__(self) -> str:
+        labels = {key: _(self.params[key]) for key in ("report", "option")}
+        return _(self.template_text).format(**(self.params | labels))
+
+
+class ReportSubjectMissingError(ReportError):
+    template = N_("Choose one contact or one company for the profile.")
+
+
+class ReportSubjectNotFoundError(ReportError, NotFoundError):
+    template = N_("There is no contact or company with id {id}.")
+
+
+class ReportPasswordError(ReportError):
+    template = N_("The password for the report is empty.")
+
+
+class ReportOutputError(ReportError):
+    template = N_("The report could not be written to {path} ({reason}). No file was left behind.")

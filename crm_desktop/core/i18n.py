@@ -9,6 +9,7 @@ import gettext
 import io
 import locale
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -62,6 +63,12 @@ def _catalog(language: str) -> gettext.NullTranslations:
 def _(message: str) -> str:
     """Translate `message` into the active language."""
     return _catalog(_active).gettext(message)
+
+
+def translator(language: str) -> Callable[[str], str]:
+    """`_` for one language, whatever the active one: a report made in another language than the
+    app's, on a worker, must not switch the language the rest of the app speaks."""
+    return _catalog(normalize_language(language)).gettext
 
 
 def N_(message: str) -> str:

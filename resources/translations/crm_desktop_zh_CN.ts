@@ -2,6 +2,303 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backups go to %1.</source>
+        <translation>备份保存到 %1。</translation>
+    </message>
+    <message>
+        <source>A backup is already being made.</source>
+        <translation>正在进行一次备份。</translation>
+    </message>
+    <message>
+        <source>Verifying %1…</source>
+        <translation>正在校验 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n 个备份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup made and verified: %1</source>
+        <translation>备份已完成并通过校验：%1</translation>
+    </message>
+    <message>
+        <source>%1 passed every check.</source>
+        <translation>%1 通过了全部检查。</translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>校验失败：%1</translation>
+    </message>
+    <message>
+        <source>This backup was made with other keys. Restore… asks for its passphrase or recovery key and checks it on the way.</source>
+        <translation>此备份使用的是其他密钥。“恢复…”会询问它的口令或恢复密钥，并在过程中校验。</translation>
+    </message>
+    <message>
+        <source>Checks of the backup made %1</source>
+        <translation>%1 所做备份的检查结果</translation>
+    </message>
+    <message numerus="yes">
+        <source> day(s)</source>
+        <translation>
+            <numerusform> 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> backup(s)</source>
+        <translation>
+            <numerusform> 个备份</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> week(s)</source>
+        <translation>
+            <numerusform> 周</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> month(s)</source>
+        <translation>
+            <numerusform> 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>BackupScheduler</name>
+    <message>
+        <source>Backing up before closing…</source>
+        <translation>关闭前正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTexts</name>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>上次备份：%1</translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>today %1</source>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <source>yesterday %1</source>
+        <translation>昨天 %1</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>%n day(s) ago</source>
+        <translation>%n 天前</translation>
+    </message>
+    <message>
+        <source>Backups: no folder chosen yet</source>
+        <translation>备份：尚未选择文件夹</translation>
+    </message>
+    <message>
+        <source>Backup folder not found — USB stick unplugged?</source>
+        <translation>找不到备份文件夹——U 盘拔掉了吗？</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>还没有备份</translation>
+    </message>
+    <message>
+        <source>Last backup: %1 — overdue</source>
+        <translation>上次备份：%1——已逾期</translation>
+    </message>
+    <message>
+        <source>No backup folder chosen yet. Choose one below: a USB stick or a cloud folder keeps a copy away from this computer.</source>
+        <translation>尚未选择备份文件夹。请在下方选择：U 盘或云同步文件夹可以在这台电脑之外保留一份副本。</translation>
+    </message>
+    <message>
+        <source>The backup folder %1 is not there. USB stick unplugged?</source>
+        <translation>备份文件夹 %1 不存在。U 盘拔掉了吗？</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>还没有做过备份。</translation>
+    </message>
+    <message>
+        <source>Last good backup: %1 (%2).</source>
+        <translation>上次成功备份：%1（%2）。</translation>
+    </message>
+    <message>
+        <source>That is more than %n day(s) ago: back up now.</source>
+        <translation>已超过 %n 天：请立即备份。</translation>
+    </message>
+    <message>
+        <source>Unexpected error (%1).</source>
+        <translation>意外错误（%1）。</translation>
+    </message>
+    <message>
+        <source>– %1 (not reached)</source>
+        <translation>– %1（未进行）</translation>
+    </message>
+</context>
+<context>
+    <name>BackupView</name>
+    <message>
+        <source>No folder chosen yet</source>
+        <translation>尚未选择文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose the folder backups are written to</source>
+        <translation>选择保存备份的文件夹</translation>
+    </message>
+    <message>
+        <source>A USB stick, an external disk or a cloud folder (Dropbox, OneDrive, Nextcloud). Backups stay encrypted there.</source>
+        <translation>U 盘、移动硬盘或云同步文件夹（坚果云、OneDrive、Dropbox 等）。备份在那里仍是加密的。</translation>
+    </message>
+    <message>
+        <source>Back up when the app closes</source>
+        <translation>关闭应用时备份</translation>
+    </message>
+    <message>
+        <source>Back up once a day while the app is open</source>
+        <translation>应用打开时每天备份一次</translation>
+    </message>
+    <message>
+        <source>Defaults: the newest 7, then one a day for 14 days, one a week for 8 weeks and one a month for 12 months — about 35 files. Older backups are deleted after each backup.</source>
+        <translation>默认：保留最新 7 个，之后 14 天内每天一个、8 周内每周一个、12 个月内每月一个——约 35 个文件。每次备份后删除更旧的备份。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Make and verify a backup now (Ctrl+B)</source>
+        <translation>立即备份并校验（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Backups in this folder</source>
+        <translation>此文件夹中的备份</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Check the selected backup end to end: readable, unaltered, opens with its key, every page sound</source>
+        <translation>完整检查所选备份：可读、未被改动、能用其密钥打开、每一页都完好</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Replace the current workspace with the selected backup</source>
+        <translation>用所选备份替换当前工作区</translation>
+    </message>
+    <message>
+        <source>Select a backup and press Verify to see its checks here.</source>
+        <translation>选择一个备份并点击“校验”，检查结果会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>何时备份</translation>
+    </message>
+    <message>
+        <source>Warn when the last backup is older than</source>
+        <translation>上次备份早于以下时间时提醒</translation>
+    </message>
+    <message>
+        <source>Which backups to keep</source>
+        <translation>保留哪些备份</translation>
+    </message>
+    <message>
+        <source>The newest</source>
+        <translation>最新的</translation>
+    </message>
+    <message>
+        <source>One a day for</source>
+        <translation>每天一个，保留</translation>
+    </message>
+    <message>
+        <source>One a week for</source>
+        <translation>每周一个，保留</translation>
+    </message>
+    <message>
+        <source>One a month for</source>
+        <translation>每月一个，保留</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <source>Made</source>
+        <translation>制作时间</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1（本机）</translation>
+    </message>
+    <message>
+        <source>Unreadable: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未校验</translation>
+    </message>
+    <message>
+        <source>Verified ✓ (this session)</source>
+        <translation>已校验 ✓（本次运行）</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>CompaniesModel</name>
     <message>
         <source>Name</source>
@@ -26,10 +323,6 @@
 </context>
 <context>
     <name>CompaniesPage</name>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
     <message numerus="yes">
         <source>%n company(s)</source>
         <translation>
@@ -48,12 +341,8 @@
         <translation>新建公司（Ctrl+N）</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>时间线</translation>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Tag</source>
@@ -221,10 +510,6 @@
 </context>
 <context>
     <name>ContactsPage</name>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
         <translation>
@@ -241,14 +526,6 @@
     <message>
         <source>New contact (Ctrl+N)</source>
         <translation>新建联系人（Ctrl+N）</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>时间线</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -409,10 +686,6 @@
         <source>Lost because: %1</source>
         <translation>输单原因：%1</translation>
     </message>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
     <message numerus="yes">
         <source>%n open deal(s)</source>
         <translation>
@@ -483,6 +756,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>When</source>
@@ -717,6 +994,24 @@ Keep this paper safe and away from the computer.</source>
     </message>
 </context>
 <context>
+    <name>RecordList</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListView</name>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+</context>
+<context>
     <name>ReminderBannerView</name>
     <message>
         <source>Snooze 10 min</source>
@@ -899,6 +1194,14 @@ Keep this paper safe and away from the computer.</source>
 <context>
     <name>RemindersView</name>
     <message>
+        <source>Show done</source>
+        <translation>显示已完成</translation>
+    </message>
+    <message>
+        <source>Also list reminders already marked done</source>
+        <translation>同时列出已标记完成的提醒</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -929,6 +1232,140 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Show</source>
         <translation>显示</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreWizard</name>
+    <message>
+        <source>Check and continue</source>
+        <translation>检查并继续</translation>
+    </message>
+    <message>
+        <source>app %1, data format %2 (this app: %3)</source>
+        <translation>应用 %1，数据格式 %2（本应用：%3）</translation>
+    </message>
+    <message>
+        <source>Restoring replaces everything in the current workspace with this backup: changes made after %1 are lost. A safety copy of the current workspace is kept in %2.</source>
+        <translation>恢复会用此备份替换当前工作区的全部内容：%1 之后所做的更改将丢失。当前工作区的安全副本保留在 %2。</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <source>Service logs</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Enter the recovery key.</source>
+        <translation>请输入恢复密钥。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>The backup passed all %1 checks and is ready.</source>
+        <translation>备份通过了全部 %1 项检查，可以恢复。</translation>
+    </message>
+    <message>
+        <source>After the restore, the workspace opens with the passphrase and recovery key that were valid when the backup was made.</source>
+        <translation>恢复之后，工作区将使用制作备份时有效的口令和恢复密钥打开。</translation>
+    </message>
+    <message>
+        <source>Replace the workspace</source>
+        <translation>替换工作区</translation>
+    </message>
+    <message>
+        <source>This backup cannot be restored</source>
+        <translation>无法恢复此备份</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreWizardView</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>The passphrase when the backup was made</source>
+        <translation>制作备份时的口令</translation>
+    </message>
+    <message>
+        <source>As printed, e.g. K7QD-2M9F-…</source>
+        <translation>按打印的内容输入，例如 K7QD-2M9F-…</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>制作时间</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>恢复此备份？</translation>
+    </message>
+    <message>
+        <source>This backup has other keys</source>
+        <translation>此备份使用其他密钥</translation>
+    </message>
+    <message>
+        <source>Ready to restore</source>
+        <translation>可以恢复</translation>
     </message>
 </context>
 <context>
@@ -1057,10 +1494,6 @@ Keep this paper safe and away from the computer.</source>
 </context>
 <context>
     <name>ServicePage</name>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
     <message numerus="yes">
         <source>%n service log(s)</source>
         <translation>
@@ -1081,6 +1514,10 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1584,14 @@ Keep this paper safe and away from the computer.</source>
         <source>Unlocked. Ctrl+L locks, Ctrl+K searches.</source>
         <translation>已解锁。按 Ctrl+L 锁定，按 Ctrl+K 搜索。</translation>
     </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Backup restored. The previous workspace is kept in %1.</source>
+        <translation>备份已恢复。原工作区保留在 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1201,6 +1646,10 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Reminders: mark the selected one done</source>
         <translation>跟进提醒：将选中的标记为完成</translation>
+    </message>
+    <message>
+        <source>Backup: back up now</source>
+        <translation>备份：立即备份</translation>
     </message>
     <message>
         <source>This list</source>
@@ -1517,6 +1966,10 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Recycle bin</source>
         <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
     </message>
     <message>
         <source>Settings</source>

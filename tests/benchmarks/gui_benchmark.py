@@ -17,7 +17,12 @@ Measures (each in a fresh subprocess, so one does not warm the next):
 2. the contacts model: ContactsModel(crm.contacts) (count + first page) and each further
    fetchMore page;
 3. global search: text set on the search field (and typed key by key) until the results list is
-   filled and processEvents() has returned;
+   filled and processEvents() has returned. Also typed by a fresh app per --starts, each starting
+   with a different query (so the first key of the process is sometimes a Latin one, whose
+   ranking needs the pinyin tables): the moment the window is interactive, without waiting for
+   the Today page (the event loop never idles in between), and once Today's figures are shown
+   and the event loop has idled for SETTLE_MS (a user looking at the window; the app loads the
+   pinyin tables when it first idles); and while the Today page gathers on its worker;
 4. peak memory (ru_maxrss) of the app with every contact fetched and the table at the bottom.
 """
 
@@ -43,6 +48,7 @@ FURTHER_PAGE_TARGET_MS = 20
 SEARCH_TARGET_MS = 100
 MEMORY_TARGET_MB = 400
 QUERIES = ("张", "明华", "zw", "zhangwei", "smith", "1380013")
+SETTLE_MS = 300  # the event loop idling before typing, as while a user looks at the window
 START_PHASES = ("interpreter up", "imports done", "QApplication", "Shell built",
                 "unlock screen shown", "key derived (Argon2id)", "workspace opened",
                 "workbench built", "interactive", "Today data shown")
@@ -137,6 +143,65 @@ def wait_for_today(app: Any, shell: Any, marks: dict[str, float]) -> None:
     marks["Today data shown"] = now()
 
 
+def press(app: Any, field: Any, char: str) -> float:
+    """One key typed into `field` (as an input method commits it); ms until processEvents()
+    has returned, i.e. until the results list for the new text is shown."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+    start = time.perf_counter()
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):  # Chinese as from an input
+        QApplication.sendEvent(field, QKeyEvent(  # method's commit
+            kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+    app.processEvents()
+    return (time.perf_counter() - start) * 1000
+
+
+def type_query(app: Any, field: Any, query: str) -> list[float]:
+    """`query` typed key by key into an emptied field; ms per key."""
+    field.clear()
+    app.processEvents()
+    shown = [press(app, field, char) for char in query]
+    if field.text() != query:
+        raise SystemExit(f"typed {query!r}, the field shows {field.text()!r}")
+    return shown
+
+
+def settle(ms: int) -> None:
+    """Run the event loop for `ms` (it idles), as the app does while a user looks at it."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def child_first_keys(workspace: Path, lang: str, settings_file: Path,
+                     rotate: int, settled: bool) -> dict[str, Any]:
+    """Type every query key by key, starting with QUERIES[rotate], in a process that has not
+    searched before: the moment the window is interactive, or (`settled`) once the Today page
+    has shown its figures and the event loop has idled for SETTLE_MS."""
+    marks: dict[str, float] = {}
+    app, shell = open_window(workspace, lang, settings_file, marks)
+    field, today = shell.workbench.search.field, shell.workbench.today
+    if settled:
+        wait_for_today(app, shell, marks)
+        settle(SETTLE_MS)
+    queries = QUERIES[rotate % len(QUERIES):] + QUERIES[:rotate % len(QUERIES)]
+    keys: list[dict[str, Any]] = []
+    for query in queries:
+        field.clear()
+        app.processEvents()
+        for char in query:
+            gathering = today.data is None
+            keys.append({"key": char, "query": query, "today_gathering": gathering,
+                         "after_interactive_ms": (now() - marks["interactive"]) * 1000,
+                         "ms": press(app, field, char)})
+        if field.text() != query:
+            raise SystemExit(f"typed {query!r}, the field shows {field.text()!r}")
+    shell.close()
+    return {"keys": keys}
+
+
 def child_start(workspace: Path, lang: str, settings_file: Path) -> dict[str, Any]:
     marks: dict[str, float] = {"interpreter up": now()}
     app, shell = open_window(workspace, lang, settings_file, marks)
@@ -177,27 +242,12 @@ def child_interactive(workspace: Path, lang: str, settings_file: Path,
     marks: dict[str, float] = {}
     app, shell = open_window(workspace, lang, settings_file, marks)
     field, results = shell.workbench.search.field, shell.workbench.search.results
-    busy: list[float] = []  # right after start, while the Today page gathers on a worker
-    for query in QUERIES * 3:
-        if shell.workbench.today.data is not None:
-            break
-        field.clear()
-        app.processEvents()
-        start = time.perf_counter()
-        field.setText(query)
-        app.processEvents()
-        busy.append((time.perf_counter() - start) * 1000)
     wait_for_today(app, shell, marks)
-    from PySide6.QtCore import QEvent, Qt
-    from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
-
+    settle(SETTLE_MS)
     from crm_desktop.ui.models.contacts_model import ContactsModel
     workbench = shell.workbench
     crm = workbench.crm
     samples: dict[str, list[float]] = {}
-    if busy:
-        samples["search shown: right after start (Today gathering)"] = busy
     field.clear()
     app.processEvents()
 
@@ -209,6 +259,19 @@ def child_interactive(workspace: Path, lang: str, settings_file: Path,
 
     # The very first search after unlocking (a user's first keystroke), before anything warms up.
     samples["search shown: first keystroke (张, cold)"] = timed(lambda: search("张"), 1)
+    field.clear()
+    app.processEvents()
+
+    # Typed while the Today page gathers again on its worker (as after a change it watches).
+    gathering: list[float] = []
+    for attempt in range(max(3, runs // 2)):
+        workbench.today.refresh()
+        index = attempt
+        while workbench.today.loading:
+            gathering += type_query(app, field, QUERIES[index % len(QUERIES)])
+            index += 1
+        app.processEvents()
+    samples["search shown: each keystroke while Today gathers"] = gathering
     field.clear()
     app.processEvents()
 
@@ -241,17 +304,7 @@ def child_interactive(workspace: Path, lang: str, settings_file: Path,
     typing: list[float] = []
     for query in QUERIES:  # key by key, as typed: every prefix is a query of its own
         for _ in range(max(1, runs // 4)):
-            field.clear()
-            app.processEvents()
-            for char in query:
-                start = time.perf_counter()
-                for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):  # Chinese as from
-                    QApplication.sendEvent(field, QKeyEvent(  # an input method's commit
-                        kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
-                app.processEvents()
-                typing.append((time.perf_counter() - start) * 1000)
-            if field.text() != query:
-                raise SystemExit(f"typed {query!r}, the field shows {field.text()!r}")
+            typing += type_query(app, field, query)
     samples["search shown: each keystroke typing all queries"] = typing
     shell.close()
     return {"samples": samples}
@@ -333,6 +386,31 @@ def row(name: str, samples: list[float], target: float | None) -> dict[str, Any]
             "met": None if target is None else high <= target}
 
 
+def first_keys(workspace: Path, passphrase: str, args: argparse.Namespace,
+               settled: bool) -> list[dict[str, Any]]:
+    """Keys typed by a fresh app per --starts: at once, or once the window has settled."""
+    first: list[float] = []
+    every: list[float] = []
+    gathering = 0
+    when = f"after Today + {SETTLE_MS} ms idle" if settled else "right after unlock"
+    for attempt in range(args.starts):
+        _, report = run_child("first-keys", workspace, passphrase, args,
+                              "--rotate", str(attempt), *(["--settled"] if settled else []))
+        keys = report["keys"]
+        first.append(keys[0]["ms"])
+        every += [key["ms"] for key in keys]
+        gathering += sum(key["today_gathering"] for key in keys)
+        slowest = max(keys, key=lambda k: k["ms"])
+        print(f"keys {when} {attempt + 1}/{args.starts}: first {keys[0]['key']!r} "
+              f"{keys[0]['ms']:.0f} ms, slowest {slowest['ms']:.0f} ms ({slowest['key']!r} of "
+              f"{slowest['query']!r}), {sum(k['today_gathering'] for k in keys)} while Today "
+              "was gathering", file=sys.stderr, flush=True)
+    rows = [row(f"search shown: first keystroke {when}", first, SEARCH_TARGET_MS),
+            row(f"search shown: each keystroke typed on {when}", every, SEARCH_TARGET_MS)]
+    rows[1]["while_today_gathering"] = gathering
+    return rows
+
+
 def measure(workspace: Path, passphrase: str, args: argparse.Namespace) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     starts: list[float] = []
@@ -355,6 +433,8 @@ def measure(workspace: Path, passphrase: str, args: argparse.Namespace) -> dict[
         extra["ms_p95"] = extra["ms_max"]
         rows.append(extra)
 
+    rows += first_keys(workspace, passphrase, args, settled=False)
+    rows += first_keys(workspace, passphrase, args, settled=True)
     print("model and search…", file=sys.stderr)
     _, report = run_child("interactive", workspace, passphrase, args,
                           "--runs", str(args.runs), "--pages", str(args.pages))
@@ -404,6 +484,9 @@ def print_table(report: dict[str, Any]) -> None:
         target = "" if item["target_ms"] is None else f"≤{item['target_ms']} ms"
         print(f"{item['name']:58} {item['ms_p50']:>7.2f} ms {item['ms_p95']:>7.2f} ms "
               f"{item['ms_max']:>7.2f} ms {target:>9}  {met}")
+        if "while_today_gathering" in item:
+            print(f"  ({item['runs']} keys, {item['while_today_gathering']} of them while the "
+                  "Today page was still gathering)")
     print("\nstart, p50 ms since launch at each phase:")
     for name, value in report["start_phases_ms_p50"].items():
         print(f"  {name:28} {value:8.1f}")
@@ -433,8 +516,10 @@ def main() -> int:
     parser.add_argument("--starts", type=int, default=5, help="app starts to time")
     parser.add_argument("--runs", type=int, default=20, help="repetitions per model/search case")
     parser.add_argument("--pages", type=int, default=50, help="further pages to time")
-    parser.add_argument("--child", choices=("start", "interactive", "memory"),
+    parser.add_argument("--child", choices=("start", "first-keys", "interactive", "memory"),
                         help=argparse.SUPPRESS)
+    parser.add_argument("--rotate", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--settled", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--settings", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not os.environ.get("DISPLAY"):
@@ -443,6 +528,9 @@ def main() -> int:
     if args.child:
         if args.child == "start":
             report = child_start(args.workspace, args.lang, args.settings)
+        elif args.child == "first-keys":
+            report = child_first_keys(args.workspace, args.lang, args.settings, args.rotate,
+                                      args.settled)
         elif args.child == "interactive":
             report = child_interactive(args.workspace, args.lang, args.settings,
                                        args.runs, args.pages)

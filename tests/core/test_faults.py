@@ -19,6 +19,7 @@ from crm_desktop.core.errors import DiskFullError, StorageError, WrongPassphrase
 from crm_desktop.core.security.keystore import MemoryKeyStore
 from crm_desktop.core.security.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.core.fault_support import mount_tmpfs, unmount
 
 
 def _fill_until_full(crm: Crm) -> tuple[int, Exception]:
@@ -50,17 +51,10 @@ def test_full_database_keeps_every_committed_row(workspace: AppPaths, data_key: 
         assert reopened.contacts.count() >= committed > 0
 
 
-def _mount_tmpfs(folder: Path, size: str) -> bool:
-    folder.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-                          capture_output=True)
-    return done.returncode == 0
-
-
 def test_real_disk_full_on_a_small_filesystem(workspace: AppPaths, tmp_path: Path) -> None:
     """On a really full file system (tmpfs), the message is 'disk full' and nothing committed is lost."""
     small = tmp_path / "small"
-    if not _mount_tmpfs(small, "3m"):
+    if not mount_tmpfs(small, "3m"):
         pytest.skip("mounting a tmpfs is not permitted here; the max_page_count test covers it")
     try:
         target = AppPaths.under(small / "ws")
@@ -73,7 +67,7 @@ def test_real_disk_full_on_a_small_filesystem(workspace: AppPaths, tmp_path: Pat
         with open_crm(target, key, write=False) as reopened:
             assert reopened.contacts.count() >= committed > 0
     finally:
-        subprocess.run(["umount", str(small)], check=False)
+        unmount(small)
 
 
 WRITER = """

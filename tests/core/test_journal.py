@@ -24,6 +24,18 @@ def test_every_changed_field_gets_one_journal_row(crm: Crm) -> None:
     assert sorted(edits) == [("lead_source", "", "Fair"), ("title", "", "Buyer")]
 
 
+def test_a_creation_is_one_journal_row_yet_its_history_lists_each_field(crm: Crm) -> None:
+    """Creating a record writes one journal row; its history still shows every field it got."""
+    contact = crm.contacts.add(ContactCreate(display_name="张伟", title="Buyer",
+                                             lead_source="Fair")).value
+    with crm.db.read() as session:
+        rows = list(session.exec(select(JournalEntry).where(JournalEntry.row_id == contact.id)))
+    assert [(r.op, r.field) for r in rows] == [("insert", "*")]
+    created = {h.field: h.new_value for h in crm.history.of(contact.id) if h.op == "insert"}
+    assert created["display_name"] == "张伟" and created["title"] == "Buyer"
+    assert created["lead_source"] == "Fair"
+
+
 def test_history_names_actor_device_and_batch(crm: Crm) -> None:
     """Each history line says who changed it, on which device, in which action."""
     contact = crm.contacts.add(ContactCreate(display_name="Ben")).value

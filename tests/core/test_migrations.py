@@ -45,9 +45,8 @@ def test_current_workspace_opens_without_a_safety_copy(workspace: AppPaths, data
 def test_read_only_open_does_not_upgrade(workspace: AppPaths, data_key: bytes) -> None:
     """A read-only open (no write lock) never changes the schema."""
     _downgrade_to(workspace, data_key, "0001")
-    with open_crm(workspace, data_key, write=False) as crm:
-        with crm.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+    with open_crm(workspace, data_key, write=False) as crm, crm.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
 
 
 def test_schema_head_constant_matches_the_migration_scripts() -> None:
@@ -81,3 +80,24 @@ def test_list_queries_use_the_live_row_indexes(crm) -> None:  # type: ignore[no-
             for where in ("", "AND (sort_key, id) > (:key, :id) ")]
     for details in plans:  # the first page, and a page after the last contact shown
         assert "ix_contacts_live_order" in details and "TEMP B-TREE" not in details
+
+
+def test_journal_of_field_rows_is_folded_into_one_row_per_creation(workspace: AppPaths,
+                                                                   data_key: bytes) -> None:
+    """An older journal (one row per created field) upgrades to one row per creation, and each
+    record's history reads exactly as before."""
+    with open_crm(workspace, data_key) as crm:
+        zhang = crm.contacts.add(ContactCreate(display_name="张伟", title="Buyer")).value
+        crm.contacts.delete(zhang.id)
+        before = [(h.op, h.field, h.new_value) for h in crm.history.of(zhang.id)]
+    _downgrade_to(workspace, data_key, "0006")
+    conn = connect(workspace.database, data_key)
+    per_field = conn.execute("SELECT count(*) FROM journal WHERE row_id = ? AND op = 'insert'",
+                             (zhang.id,)).fetchone()[0]
+    conn.close()
+    assert per_field >= 3  # display_name, title, sort_key, ...
+    with open_crm(workspace, data_key) as crm:
+        assert [(h.op, h.field, h.new_value) for h in crm.history.of(zhang.id)] == before
+        rows = crm.db.engine.connect().exec_driver_sql(
+            "SELECT op, field FROM journal WHERE row_id = ? ORDER BY hlc", (zhang.id,)).fetchall()
+    assert [tuple(r) for r in rows] == [("insert", "*"), ("delete", "deleted_at")]

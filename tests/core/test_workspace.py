@@ -62,9 +62,8 @@ def test_damaged_file_is_told_apart_from_wrong_passphrase(workspace: AppPaths, d
         db.write_bytes(bytes(content))
     else:
         db.write_bytes(b"this is a spreadsheet, not a workspace" * 500)
-    with pytest.raises(DamagedFileError, match="damaged"):
-        with open_crm(workspace, data_key) as crm:
-            crm.contacts.count()
+    with pytest.raises(DamagedFileError, match="damaged"), open_crm(workspace, data_key) as crm:
+        crm.contacts.count()
 
 
 def test_missing_workspace_says_how_to_create_one(tmp_path: Path) -> None:
@@ -104,9 +103,8 @@ def test_every_connection_carries_the_safety_pragmas(crm: Crm) -> None:
 
 def test_errors_never_show_bound_values(crm: Crm) -> None:
     """A failing statement's error text does not include the customer data it carried."""
-    with crm.engine.connect() as conn:
-        with pytest.raises(Exception) as caught:
-            conn.execute(text("INSERT INTO no_such_table VALUES (:v)"), {"v": "SECRET-CANARY"})
+    with crm.engine.connect() as conn, pytest.raises(Exception) as caught:
+        conn.execute(text("INSERT INTO no_such_table VALUES (:v)"), {"v": "SECRET-CANARY"})
     assert "SECRET-CANARY" not in str(caught.value)
 
 

@@ -62,7 +62,7 @@ def test_deals_model_passes_the_model_tester(crm: Crm, qtmodeltester) -> None:  
 
 def test_deals_model_pages_on_demand(crm: Crm, monkeypatch: pytest.MonkeyPatch) -> None:
     """The list loads one page of deals at first and the next pages as it is scrolled."""
-    monkeypatch.setattr(models.deals_model, "PAGE", 10)
+    monkeypatch.setattr(models.paged, "PAGE", 10)
     populate_demo(crm, 50)
     model = DealsModel(crm.deals)
     assert (model.rowCount(), model.total) == (10, 25)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.demo import populate_demo
 from crm_desktop.core.domain.models import ContactCreate, ReminderCreate
+from crm_desktop.core.services.reminders import ReminderQuery
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.notifier import ReminderNotifier
 from crm_desktop.ui.controllers.reminders_actions import tomorrow_morning
@@ -64,7 +65,7 @@ def _add(crm: Crm, title: str, due: datetime, **more: str) -> str:
 def test_reminders_model_passes_the_model_tester(crm: Crm, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     """The reminders model follows Qt's model rules (checked by qtmodeltester)."""
     populate_demo(crm, 40)
-    model = RemindersModel(crm.reminders, crm.contacts, due="all")
+    model = RemindersModel(crm.reminders, crm.contacts, ReminderQuery(due="all"))
     assert model.rowCount() > 0
     qtmodeltester.check(model)
 

@@ -49,5 +49,18 @@ class AppPaths:
     def safety_copies(self) -> Path:
         return self.root / "safety"
 
+    @property
+    def backup_work(self) -> Path:
+        """Scratch space for backup snapshots and restores: encrypted files only."""
+        return self.root / "backup-work"
+
+    @property
+    def backup_config(self) -> Path:
+        return self.root / "backup.json"
+
+    @property
+    def restore_intent(self) -> Path:
+        return self.root / "restore-intent.json"
+
     def exists(self) -> bool:
         return self.database.exists() and self.key_slots.exists()

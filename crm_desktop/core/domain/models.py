@@ -17,6 +17,14 @@ SERVICE_PRIORITIES = ("low", "normal", "high", "urgent")
 NOTE_KINDS = ("note", "call", "meeting", "email")
 TAGGABLE = ("contact", "company", "deal")
 
+# What each list can be sorted by: its columns that hold a stored value (the default order first).
+CONTACT_SORTS = ("name", "company", "title", "phone", "email", "stage")
+COMPANY_SORTS = ("name", "industry", "phone", "website")
+DEAL_SORTS = ("created", "title", "stage", "status", "amount", "expected_close", "owner")
+REMINDER_SORTS = ("due", "title")
+SERVICE_SORTS = ("opened", "subject", "contact", "channel", "priority", "status", "resolved",
+                 "satisfaction")
+
 
 class Input(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import errno
 import json
 import os
 import secrets
@@ -31,14 +30,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from crm_desktop.core.errors import (
     DamagedFileError,
-    DiskFullError,
-    ReadOnlyError,
-    StorageError,
     ValidationError,
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
 from crm_desktop.core.i18n import N_
+from crm_desktop.core.storage.files import fsync_directory, storage_error
 
 DATA_KEY_BYTES = 32
 MIN_PASSPHRASE = 8
@@ -263,27 +260,6 @@ def read_slots(path: Path) -> KeySlots:
         raise DamagedFileError(path=str(path)) from exc
 
 
-def _storage_error(exc: OSError, path: Path) -> StorageError:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return DiskFullError()
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return ReadOnlyError(path=str(path.parent))
-    return StorageError(reason=exc.strerror or str(exc))
-
-
-def _fsync_directory(directory: Path) -> None:
-    if os.name == "nt":  # Windows cannot open a directory; NTFS journals the rename itself
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError:
-        pass  # some filesystems refuse fsync on directories; the rename has already happened
-
-
 def write_slots_atomic(path: Path, slots: KeySlots) -> None:
     """Write to a temp file beside `path`, fsync, rename over it: old or new, never half."""
     path = Path(path)
@@ -297,9 +273,9 @@ def write_slots_atomic(path: Path, slots: KeySlots) -> None:
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
         temp_name = None
-        _fsync_directory(path.parent)
+        fsync_directory(path.parent)
     except OSError as exc:
-        raise _storage_error(exc, path) from exc
+        raise storage_error(exc, path) from exc
     finally:
         if temp_name is not None:
             try:

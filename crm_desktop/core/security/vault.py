@@ -10,6 +10,7 @@ from crm_desktop.core.errors import (
     WorkspaceExistsError,
     WorkspaceMissingError,
 )
+from crm_desktop.core.backup.restore import finish_interrupted_restore
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.security import keyslots
 from crm_desktop.core.security.keystore import KeyStore
@@ -39,6 +40,7 @@ class Vault:
         return NewWorkspaceKeys(workspace_id, data_key, recovery_key)
 
     def slots(self) -> keyslots.KeySlots:
+        finish_interrupted_restore(self.paths)  # a restore cut short may still be installing keys
         if not self.paths.exists():
             raise WorkspaceMissingError(path=str(self.paths.root))
         return keyslots.read_slots(self.paths.key_slots)

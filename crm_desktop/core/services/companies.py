@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session, col, func, select
@@ -10,10 +11,35 @@ from crm_desktop.core.domain import rules
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import CompanyCreate, CompanyFields, CompanyRead, CompanyUpdate
 from crm_desktop.core.ids import new_id
+from crm_desktop.core.search.text import sort_key
+from crm_desktop.core.services.ordering import (
+    Ordering,
+    SortKey,
+    by,
+    live_owners,
+    read_page,
+    sort_parts,
+)
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
 from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Company
+
+BY_NAME = Ordering("name")
+
+
+@dataclass(frozen=True)
+class CompanyQuery:
+    tag: str | None = None
+    owner: str | None = None
+    order: Ordering = BY_NAME
+
+
+def company_sorts() -> dict[str, SortKey]:
+    """The keys the company list sorts by (COMPANY_SORTS): the name in pinyin order; tags are
+    not sortable."""
+    return {"name": by(Company.sort_key), "industry": by(Company.industry),
+            "phone": by(Company.phone), "website": by(Company.website)}
 
 
 def live_company_named(session: Session, name: str) -> Company | None:
@@ -27,7 +53,9 @@ def company_named(tx: Tx, name: str) -> str:
     """The id of the live company called `name` (any case), created in this transaction if none."""
     clean = rules.required_text(name, "company")
     found = live_company_named(tx.session, clean)
-    return found.id if found else tx.insert(Company(id=new_id(), name=clean)).id
+    if found:
+        return found.id
+    return tx.insert(Company(id=new_id(), name=clean, sort_key=sort_key(clean))).id
 
 
 class CompanyService:
@@ -37,7 +65,6 @@ class CompanyService:
 
     def add(self, new: CompanyCreate) -> Outcome[CompanyRead]:
         values = self._clean(new)
-        values["name"] = rules.required_text(values.get("name"), "name")
         with self._db.transaction("company.add") as tx:
             row = tx.insert(Company(id=new_id(), **values))
             add_tags(tx, "company", row.id, new.tags)
@@ -45,8 +72,6 @@ class CompanyService:
 
     def update(self, company_id: str, changes: CompanyUpdate) -> Outcome[CompanyRead]:
         values = self._clean(changes)
-        if "name" in values:
-            values["name"] = rules.required_text(values["name"], "name")
         with self._db.transaction("company.update") as tx:
             row = tx.get(Company, company_id)
             tx.update(row, values)
@@ -61,18 +86,27 @@ class CompanyService:
         with self._db.read() as session:
             return self._read(session, get_live(session, Company, company_id))
 
-    def count(self, tag: str | None = None) -> int:
+    def count(self, query: CompanyQuery = CompanyQuery()) -> int:
         with self._db.read() as session:
             return int(session.exec(self._filtered(select(func.count()).select_from(Company),
-                                                   tag)).one())
+                                                   query)).one())
 
-    def page(self, tag: str | None = None, offset: int = 0, limit: int = 100) -> list[CompanyRead]:
+    def page(self, query: CompanyQuery = CompanyQuery(), offset: int = 0,
+             limit: int = 100) -> list[CompanyRead]:
+        """Companies in the query's order (by default the name, pinyin for Chinese names)."""
+        parts = sort_parts(query.order, company_sorts(), col(Company.id))
         with self._db.read() as session:
-            statement = self._filtered(select(Company), tag).order_by(Company.name, Company.id)
-            rows = list(session.exec(statement.offset(offset).limit(limit)))
+            rows = read_page(session, self._filtered(select(Company), query),
+                             self._filtered(select(func.count()).select_from(Company), query),
+                             parts, offset, limit)
             tags = tags_of(session, "company", [r.id for r in rows])
             return [CompanyRead.model_validate(r.model_dump() | {"tags": tags.get(r.id, ())})
                     for r in rows]
+
+    def owners(self) -> list[str]:
+        """Everyone who owns at least one live company, for the owner filter."""
+        with self._db.read() as session:
+            return live_owners(session, Company)
 
     def find_by_name(self, name: str) -> CompanyRead | None:
         with self._db.read() as session:
@@ -80,10 +114,12 @@ class CompanyService:
             return self._read(session, row) if row else None
 
     @staticmethod
-    def _filtered(statement: Any, tag: str | None) -> Any:
+    def _filtered(statement: Any, query: CompanyQuery) -> Any:
         statement = statement.where(col(Company.deleted_at).is_(None))
-        if tag:
-            statement = statement.where(col(Company.id).in_(ids_with_tag("company", tag)))
+        if query.tag:
+            statement = statement.where(col(Company.id).in_(ids_with_tag("company", query.tag)))
+        if query.owner:
+            statement = statement.where(Company.owner == query.owner)
         return statement
 
     def _clean(self, fields: CompanyFields) -> dict[str, Any]:
@@ -91,6 +127,9 @@ class CompanyService:
                   if v is not None}
         if values.get("phone"):
             values["phone"] = rules.phone(values["phone"], self._settings.get().default_region)
+        if "name" in values:
+            values["name"] = rules.required_text(values["name"], "name")
+            values["sort_key"] = sort_key(values["name"])
         return values
 
     @staticmethod

@@ -28,6 +28,15 @@ from crm_desktop.core.i18n import N_
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.journal.hlc import hlc_datetime
 from crm_desktop.core.services.companies import company_named
+from crm_desktop.core.services.ordering import (
+    Ordering,
+    Ranked,
+    SortKey,
+    by,
+    live_owners,
+    read_page,
+    sort_parts,
+)
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
 from crm_desktop.core.storage.database import Database, Tx, get_live
@@ -38,6 +47,7 @@ DEFAULT_STAGES = {
     "en": (("Lead", 10), ("Qualified", 25), ("Proposal", 50), ("Negotiation", 75)),
     "zh_CN": (("线索", 10), ("需求确认", 25), ("方案报价", 50), ("谈判", 75)),
 }
+NEWEST_FIRST = Ordering("created", descending=True)
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,22 @@ class DealQuery:
     tag: str | None = None
     contact_id: str | None = None
     company_id: str | None = None
+    order: Ordering = NEWEST_FIRST
+
+    @property
+    def filtered(self) -> bool:
+        return any((self.stage, self.status, self.owner, self.tag, self.contact_id,
+                    self.company_id))
+
+
+def deal_sorts(stage_ids: tuple[str, ...]) -> dict[str, SortKey]:
+    """The keys the deal list sorts by (DEAL_SORTS): the stage by its place in the pipeline
+    (`stage_ids` in pipeline order), the status open → won → lost, the amount by its number in
+    minor units (currencies are not converted), the owner then the age."""
+    return {"created": by(Deal.created_at), "title": by(Deal.title),
+            "stage": Ranked(Deal.stage_id, stage_ids), "status": Ranked(Deal.status, DEAL_STATUSES),
+            "amount": by(Deal.amount_minor), "expected_close": by(Deal.expected_close),
+            "owner": by(Deal.owner, Deal.created_at)}
 
 
 class DealService:
@@ -123,11 +149,19 @@ class DealService:
 
     def page(self, query: DealQuery = DealQuery(), offset: int = 0,
              limit: int = 100) -> list[DealRead]:
+        """Deals in the query's order (by default the newest first)."""
         with self._db.read() as session:
-            statement = self._filtered(session, select(Deal), query)
-            rows = list(session.exec(statement.order_by(col(Deal.created_at).desc())
-                                     .offset(offset).limit(limit)))
+            stage_ids = tuple(s.id for s in self._stage_rows(session))
+            parts = sort_parts(query.order, deal_sorts(stage_ids), col(Deal.id), query.filtered)
+            rows = read_page(session, self._filtered(session, select(Deal), query),
+                             self._filtered(session, select(func.count()).select_from(Deal),
+                                            query), parts, offset, limit)
             return self._read_many(session, rows)
+
+    def owners(self) -> list[str]:
+        """Everyone who owns at least one live deal, for the owner filter."""
+        with self._db.read() as session:
+            return live_owners(session, Deal)
 
     def open_totals(self) -> dict[str, Decimal]:
         """The open pipeline: the sum of live open deals, per currency."""

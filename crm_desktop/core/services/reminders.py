@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import builtins
 import zoneinfo
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import Any, Literal
@@ -25,6 +26,14 @@ from crm_desktop.core.domain.models import ReminderCreate, ReminderFields, Remin
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.ids import new_id
+from crm_desktop.core.services.ordering import (
+    Ordering,
+    SortKey,
+    by,
+    live_owners,
+    read_page,
+    sort_parts,
+)
 from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Contact, Deal, Reminder, ServiceLog
 from crm_desktop.core.storage.types import utcnow
@@ -35,6 +44,26 @@ LATEST_YEAR = 2199
 END_OF_TIME = datetime(LATEST_YEAR + 1, 1, 1, tzinfo=UTC)
 SCHEDULE_FIELDS = ("due_at", "rrule", "timezone")
 TOO_OFTEN = ("FREQ=SECONDLY", "FREQ=MINUTELY")  # expanding years of these takes seconds
+SOONEST_FIRST = Ordering("due")
+
+
+@dataclass(frozen=True)
+class ReminderQuery:
+    """Which reminders a list shows: open ones unless `include_done`, limited by `due` (by
+    effective due time; "today" and "week" include what is overdue, since what is late is
+    still to do)."""
+
+    due: DueFilter = "all"
+    contact_id: str | None = None
+    owner: str | None = None
+    include_done: bool = False
+    order: Ordering = SOONEST_FIRST
+
+
+def reminder_sorts() -> dict[str, SortKey]:
+    """The keys the reminder list sorts by (REMINDER_SORTS): the effective due time (a snoozed
+    reminder at its snooze time) and the title; contact, repeat and status are not sortable."""
+    return {"due": by(_effective_due()), "title": by(Reminder.title)}
 
 
 @lru_cache(maxsize=1)
@@ -164,30 +193,38 @@ class ReminderService:
         with self._db.read() as session:
             return ReminderRead.model_validate(get_live(session, Reminder, reminder_id))
 
+    def count(self, query: ReminderQuery = ReminderQuery(), *, now: datetime | None = None,
+              day_start: datetime | None = None) -> int:
+        statement = _filtered(select(func.count()).select_from(Reminder), query, now, day_start)
+        with self._db.read() as session:
+            return int(session.exec(statement).one())
+
+    def page(self, query: ReminderQuery = ReminderQuery(), offset: int = 0, limit: int = 100, *,
+             now: datetime | None = None,
+             day_start: datetime | None = None) -> builtins.list[ReminderRead]:
+        """Reminders in the query's order (by default the soonest effective due time first).
+
+        `now` and `day_start` (the start of today in the user's local time, an aware datetime)
+        place the due filter; they default to the current time and the start of its UTC day.
+        """
+        parts = sort_parts(query.order, reminder_sorts(), col(Reminder.id))
+        with self._db.read() as session:
+            rows = read_page(session, _filtered(select(Reminder), query, now, day_start),
+                             _filtered(select(func.count()).select_from(Reminder), query, now,
+                                       day_start), parts, offset, limit)
+            return [ReminderRead.model_validate(r) for r in rows]
+
     def list(self, due: DueFilter = "all", *, now: datetime | None = None,
              day_start: datetime | None = None, contact_id: str | None = None,
-             limit: int = 500) -> list[ReminderRead]:
-        """Open reminders by effective due time (snoozed ones at their snooze time).
+             limit: int = 500) -> builtins.list[ReminderRead]:
+        """The first open reminders by effective due time: `page` for a due filter and a contact."""
+        return self.page(ReminderQuery(due=due, contact_id=contact_id), limit=limit, now=now,
+                         day_start=day_start)
 
-        "today" and "week" include overdue reminders on purpose: what is late is still to do.
-        `day_start` is the start of today in the user's local time, as an aware datetime.
-        """
-        now = now or utcnow()
-        start = day_start or now.replace(hour=0, minute=0, second=0, microsecond=0)
-        effective = _effective_due()
-        before: dict[str, datetime | None] = {
-            "overdue": now, "today": start + timedelta(days=1),
-            "week": start + timedelta(days=7), "all": None}
-        high = before[rules.choice(due, before, "due")]
-        query = select(Reminder).where(col(Reminder.deleted_at).is_(None),
-                                       col(Reminder.done_at).is_(None))
-        if high is not None:
-            query = query.where(effective < high)
-        if contact_id:
-            query = query.where(Reminder.contact_id == contact_id)
+    def owners(self) -> builtins.list[str]:
+        """Everyone who owns at least one live reminder, for the owner filter."""
         with self._db.read() as session:
-            rows = session.exec(query.order_by(effective).limit(limit))
-            return [ReminderRead.model_validate(r) for r in rows]
+            return live_owners(session, Reminder)
 
     def due_between(self, after: datetime, until: datetime,
                     limit: int = 100) -> builtins.list[ReminderRead]:
@@ -246,3 +283,23 @@ def _open_reminder(tx: Tx, reminder_id: str) -> Reminder:
 
 def _effective_due() -> Any:
     return func.coalesce(Reminder.snoozed_until, Reminder.due_at)
+
+
+def _filtered(statement: Any, query: ReminderQuery, now: datetime | None,
+              day_start: datetime | None) -> Any:
+    now = now or utcnow()
+    start = day_start or now.replace(hour=0, minute=0, second=0, microsecond=0)
+    before: dict[str, datetime | None] = {
+        "overdue": now, "today": start + timedelta(days=1),
+        "week": start + timedelta(days=7), "all": None}
+    high = before[rules.choice(query.due, before, "due")]
+    statement = statement.where(col(Reminder.deleted_at).is_(None))
+    if not query.include_done:
+        statement = statement.where(col(Reminder.done_at).is_(None))
+    if high is not None:
+        statement = statement.where(_effective_due() < high)
+    if query.contact_id:
+        statement = statement.where(Reminder.contact_id == query.contact_id)
+    if query.owner:
+        statement = statement.where(Reminder.owner == query.owner)
+    return statement

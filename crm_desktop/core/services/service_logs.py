@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import case
@@ -19,12 +20,47 @@ from crm_desktop.core.domain.models import (
     ServiceRead,
 )
 from crm_desktop.core.ids import new_id
+from crm_desktop.core.services.ordering import (
+    Linked,
+    Ordering,
+    Ranked,
+    SortKey,
+    by,
+    live_owners,
+    read_page,
+    sort_parts,
+)
 from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Contact, ServiceLog
 from crm_desktop.core.storage.types import utcnow
 
 RESOLVED = ("resolved", "closed")
 OPEN = ("open", "in_progress")
+NEWEST_FIRST = Ordering("opened", descending=True)
+
+
+@dataclass(frozen=True)
+class ServiceQuery:
+    status: str | None = None
+    owner: str | None = None
+    contact_id: str | None = None
+    order: Ordering = NEWEST_FIRST
+
+    @property
+    def filtered(self) -> bool:
+        return any((self.status, self.owner, self.contact_id))
+
+
+def service_sorts() -> dict[str, SortKey]:
+    """The keys the service list sorts by (SERVICE_SORTS): every column it shows; the contact
+    by name (pinyin order), channel, priority and status in their own order (low → urgent,
+    open → closed)."""
+    return {"opened": by(ServiceLog.opened_at), "subject": by(ServiceLog.subject),
+            "contact": Linked(ServiceLog.contact_id, Contact, Contact.sort_key),
+            "channel": Ranked(ServiceLog.channel, SERVICE_CHANNELS),
+            "priority": Ranked(ServiceLog.priority, SERVICE_PRIORITIES),
+            "status": Ranked(ServiceLog.status, SERVICE_STATUSES),
+            "resolved": by(ServiceLog.resolved_at), "satisfaction": by(ServiceLog.satisfaction)}
 
 
 class ServiceLogService:
@@ -61,18 +97,32 @@ class ServiceLogService:
         with self._db.read() as session:
             return ServiceRead.model_validate(get_live(session, ServiceLog, log_id))
 
-    def list(self, *, status: str | None = None, contact_id: str | None = None,
-             offset: int = 0, limit: int = 100) -> list[ServiceRead]:
+    def count(self, query: ServiceQuery | None = None, *, status: str | None = None) -> int:
+        """How many logs the query lists (`status=` alone is short for a query of that status)."""
+        query = query or ServiceQuery(status=status)
         with self._db.read() as session:
-            query = self._filtered(select(ServiceLog), status, contact_id)
-            rows = session.exec(query.order_by(col(ServiceLog.opened_at).desc())
-                                .offset(offset).limit(limit))
+            statement = self._filtered(select(func.count()).select_from(ServiceLog), query)
+            return int(session.exec(statement).one())
+
+    def page(self, query: ServiceQuery = ServiceQuery(), offset: int = 0,
+             limit: int = 100) -> builtins.list[ServiceRead]:
+        """Service logs in the query's order (by default the newest first)."""
+        parts = sort_parts(query.order, service_sorts(), col(ServiceLog.id), query.filtered)
+        with self._db.read() as session:
+            rows = read_page(session, self._filtered(select(ServiceLog), query),
+                             self._filtered(select(func.count()).select_from(ServiceLog), query),
+                             parts, offset, limit)
             return [ServiceRead.model_validate(r) for r in rows]
 
-    def count(self, *, status: str | None = None) -> int:
+    def list(self, *, status: str | None = None, contact_id: str | None = None,
+             offset: int = 0, limit: int = 100) -> list[ServiceRead]:
+        """Newest first: `page` for a status and a contact."""
+        return self.page(ServiceQuery(status=status, contact_id=contact_id), offset, limit)
+
+    def owners(self) -> builtins.list[str]:
+        """Everyone who owns at least one live service log, for the owner filter."""
         with self._db.read() as session:
-            query = self._filtered(select(func.count()).select_from(ServiceLog), status, None)
-            return int(session.exec(query).one())
+            return live_owners(session, ServiceLog)
 
     def open_count(self) -> int:
         """How many live service logs are still open or in progress."""
@@ -94,13 +144,16 @@ class ServiceLogService:
             return [ServiceRead.model_validate(r) for r in rows]
 
     @staticmethod
-    def _filtered(query: Any, status: str | None, contact_id: str | None) -> Any:
-        query = query.where(col(ServiceLog.deleted_at).is_(None))
-        if status:
-            query = query.where(ServiceLog.status == rules.choice(status, SERVICE_STATUSES, "status"))
-        if contact_id:
-            query = query.where(ServiceLog.contact_id == contact_id)
-        return query
+    def _filtered(statement: Any, query: ServiceQuery) -> Any:
+        statement = statement.where(col(ServiceLog.deleted_at).is_(None))
+        if query.status:
+            statement = statement.where(
+                ServiceLog.status == rules.choice(query.status, SERVICE_STATUSES, "status"))
+        if query.contact_id:
+            statement = statement.where(ServiceLog.contact_id == query.contact_id)
+        if query.owner:
+            statement = statement.where(ServiceLog.owner == query.owner)
+        return statement
 
     @staticmethod
     def _clean(tx: Tx, fields: ServiceFields, *, creating: bool) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, insert
 
 from crm_desktop.core.ids import new_id
-from crm_desktop.core.journal.journal import insert_changes, to_json_value
+from crm_desktop.core.journal.journal import ALL_FIELDS, insert_changes, to_json_value
 from crm_desktop.core.search.index import BULK_CACHE_KIB, SearchDoc, index_many
 from crm_desktop.core.storage.database import ENTITY_OF, Database
 from crm_desktop.core.storage.engine import CACHE_KIB
@@ -63,14 +63,12 @@ class BulkWriter:
             index_many(conn, (doc(SimpleNamespace(**row)) for row in rows))
 
     def _journal_rows(self, batch_seq: int, table: type[Record],
-                      rows: Iterable[dict[str, Any]]) -> Iterable[tuple[Any, ...]]:
+                      rows: Sequence[dict[str, Any]]) -> Iterable[tuple[Any, ...]]:
         clock, entity = self._db.journal.clock, ENTITY_OF[table]
-        for row in rows:
-            changes = insert_changes(row)
-            hlc = clock.reserve(len(changes))
-            for offset, (field, (_old, value)) in enumerate(changes.items()):
-                yield (batch_seq, hlc + offset, entity, row["id"], "insert", field,
-                       _to_json(to_json_value(value)))
+        hlc = clock.reserve(len(rows))
+        for offset, row in enumerate(rows):
+            values = {field: to_json_value(new) for field, (_old, new) in insert_changes(row).items()}
+            yield (batch_seq, hlc + offset, entity, row["id"], "insert", ALL_FIELDS, _to_json(values))
 
 
 def record_defaults(**values: Any) -> dict[str, Any]:

@@ -16,9 +16,26 @@ def _utc(nullable: bool = True, index: bool = False) -> Any:
     return Field(default=None, sa_column=Column(UtcDateTime, nullable=nullable, index=index))
 
 
-def live_order_index(table: str, *columns: str) -> Index:
-    """Lists show live rows in this order; a partial index serves them directly."""
-    return Index(f"ix_{table}_live_order", *columns, sqlite_where=text("deleted_at IS NULL"))
+def live_order_index(table: str, *columns: Any, unique: bool = False) -> Index:
+    """Lists show live rows in this order; a partial index serves them directly.
+
+    `unique` only tells SQLite that each row comes once in this order (the id is unique anyway),
+    so another list can walk this table in order through a join without sorting."""
+    return Index(f"ix_{table}_live_order", *columns, unique=unique,
+                 sqlite_where=text("deleted_at IS NULL"))
+
+
+def live_index(table: str, key: str, *columns: Any) -> Index:
+    """A list sorted (or filtered by owner) by `key` reads live rows straight from this index."""
+    return Index(f"ix_{table}_live_{key}", *columns, sqlite_where=text("deleted_at IS NULL"))
+
+
+def first_value(column: str) -> Any:
+    """The value of the first item of a labelled JSON list (the primary phone or email)."""
+    return text(f"json_extract({column}, '$[0].value')")
+
+
+EFFECTIVE_DUE = "coalesce(snoozed_until, due_at)"  # a snoozed reminder is due when it wakes
 
 
 def bin_index(table: str) -> Index:
@@ -42,8 +59,15 @@ class Record(SQLModel):
 
 class Company(Record, table=True):
     __tablename__: ClassVar[str] = "companies"
-    __table_args__ = (live_order_index("companies", "name", "id"), bin_index("companies"))
+    __table_args__ = (
+        live_order_index("companies", "sort_key", "id", unique=True),
+        live_index("companies", "owner", "owner", "sort_key", "id"),
+        live_index("companies", "industry", "industry", "id"),
+        live_index("companies", "phone", "phone", "id"),
+        live_index("companies", "website", "website", "id"),
+        bin_index("companies"))
     name: str = Field(index=True)
+    sort_key: str = Field(default="", sa_column_kwargs={"server_default": ""})  # list order
     industry: str = ""
     phone: str = ""
     website: str = ""
@@ -53,7 +77,15 @@ class Company(Record, table=True):
 
 class Contact(Record, table=True):
     __tablename__: ClassVar[str] = "contacts"
-    __table_args__ = (live_order_index("contacts", "sort_key", "id"), bin_index("contacts"))
+    __table_args__ = (
+        live_order_index("contacts", "sort_key", "id", unique=True),
+        live_index("contacts", "owner", "owner", "sort_key", "id"),
+        live_index("contacts", "company", "company_id", "id"),
+        live_index("contacts", "title", "title", "id"),
+        live_index("contacts", "phone", first_value("phones"), "id"),
+        live_index("contacts", "email", first_value("emails"), "id"),
+        live_index("contacts", "stage", "lifecycle_stage", "id"),
+        bin_index("contacts"))
     display_name: str = Field(index=True)
     sort_key: str = Field(default="", sa_column_kwargs={"server_default": ""})  # list order
     family_name: str = ""
@@ -66,7 +98,7 @@ class Contact(Record, table=True):
     addresses: list[dict[str, str]] = _json(list)
     birthday: str | None = None
     lead_source: str = ""
-    lifecycle_stage: str = Field(default="lead", index=True)
+    lifecycle_stage: str = "lead"  # indexed for lists on live rows, with the id
     marketing_consent: bool = False
     consent_date: str | None = None
     consent_source: str = ""
@@ -82,15 +114,23 @@ class PipelineStage(Record, table=True):
 
 class Deal(Record, table=True):
     __tablename__: ClassVar[str] = "deals"
-    __table_args__ = (live_order_index("deals", "created_at"), bin_index("deals"))
+    __table_args__ = (
+        live_order_index("deals", "created_at", "id"),
+        live_index("deals", "owner", "owner", "created_at", "id"),
+        live_index("deals", "title", "title", "id"),
+        live_index("deals", "stage", "stage_id", "id"),
+        live_index("deals", "status", "status", "id"),
+        live_index("deals", "amount", "amount_minor", "id"),
+        live_index("deals", "close", "expected_close", "id"),
+        bin_index("deals"))
     title: str
     contact_id: str | None = Field(default=None, foreign_key="contacts.id", index=True)
     company_id: str | None = Field(default=None, foreign_key="companies.id", index=True)
-    stage_id: str = Field(foreign_key="pipeline_stages.id", index=True)
+    stage_id: str = Field(foreign_key="pipeline_stages.id")  # live rows indexed with the id
     amount_minor: int = 0
     currency: str = "CNY"
     expected_close: str | None = Field(default=None, index=True)
-    status: str = Field(default="open", index=True)
+    status: str = "open"  # indexed for lists on live rows, with the id
     lost_reason: str = ""
     source: str = ""
     closed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
@@ -98,14 +138,24 @@ class Deal(Record, table=True):
 
 class ServiceLog(Record, table=True):
     __tablename__: ClassVar[str] = "service_logs"
-    __table_args__ = (live_order_index("service_logs", "opened_at"), bin_index("service_logs"))
+    __table_args__ = (
+        live_order_index("service_logs", "opened_at", "id"),
+        live_index("service_logs", "owner", "owner", "opened_at", "id"),
+        live_index("service_logs", "contact", "contact_id", "id"),
+        live_index("service_logs", "subject", "subject", "id"),
+        live_index("service_logs", "channel", "channel", "id"),
+        live_index("service_logs", "priority", "priority", "id"),
+        live_index("service_logs", "status", "status", "id"),
+        live_index("service_logs", "resolved", "resolved_at", "id"),
+        live_index("service_logs", "satisfaction", "satisfaction", "id"),
+        bin_index("service_logs"))
     contact_id: str | None = Field(default=None, foreign_key="contacts.id", index=True)
     subject: str
     description: str = ""
     channel: str = "phone"
     category: str = ""
     priority: str = "normal"
-    status: str = Field(default="open", index=True)
+    status: str = "open"  # indexed for lists on live rows, with the id
     opened_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
     resolved_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     resolution: str = ""
@@ -114,9 +164,15 @@ class ServiceLog(Record, table=True):
 
 class Reminder(Record, table=True):
     __tablename__: ClassVar[str] = "reminders"
-    __table_args__ = (bin_index("reminders"), Index(
-        "ix_reminders_open_due", text("coalesce(snoozed_until, due_at)"),
-        sqlite_where=text("done_at IS NULL AND deleted_at IS NULL")))
+    __table_args__ = (
+        bin_index("reminders"),
+        Index("ix_reminders_open_due", text(EFFECTIVE_DUE), "id",
+              sqlite_where=text("done_at IS NULL AND deleted_at IS NULL")),
+        # done_at (and the due time) ride along so that open-only and due-window filters are
+        # read from these indexes too, without fetching rows
+        live_index("reminders", "due", text(EFFECTIVE_DUE), "id", "done_at"),
+        live_index("reminders", "owner", "owner", text(EFFECTIVE_DUE), "id", "done_at"),
+        live_index("reminders", "title", "title", "id", "done_at", text(EFFECTIVE_DUE)))
     title: str
     due_at: datetime = Field(sa_type=UtcDateTime, index=True)
     contact_id: str | None = Field(default=None, foreign_key="contacts.id", index=True)

@@ -9,8 +9,8 @@ from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import CompanyCreate, CompanyRead, CompanyUpdate
 from crm_desktop.core.errors import CrmError, ValidationError
-from crm_desktop.ui.controllers.form_support import InlineErrors, split_tags
 from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.form_support import InlineErrors, split_tags
 from crm_desktop.ui.views.company_form_view import CompanyFormView
 
 FIELD_ERRORS = {"name": "name", "phone": "phone"}

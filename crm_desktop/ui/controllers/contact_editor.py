@@ -7,11 +7,16 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.labels import value_label
-from crm_desktop.core.domain.models import (LIFECYCLE_STAGES, ContactCreate, ContactRead,
-                                            ContactUpdate, Labeled)
+from crm_desktop.core.domain.models import (
+    LIFECYCLE_STAGES,
+    ContactCreate,
+    ContactRead,
+    ContactUpdate,
+    Labeled,
+)
 from crm_desktop.core.errors import CrmError, ValidationError
-from crm_desktop.ui.controllers.form_support import InlineErrors, split_tags
 from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.form_support import InlineErrors, split_tags
 from crm_desktop.ui.views.contact_form_view import ContactFormView
 
 FIELD_ERRORS = {"display_name": "name", "name": "name", "email": "email", "phone": "phone",

@@ -12,11 +12,10 @@ from crm_desktop.core.domain.models import LIFECYCLE_STAGES
 from crm_desktop.core.services.contacts import ContactQuery
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.contact_editor import ContactEditor
+from crm_desktop.ui.controllers.record_list import ListLayout, enable_sorting, fill_choices, find_row
 from crm_desktop.ui.controllers.timeline_panel import TimelinePanel
 from crm_desktop.ui.models.contacts_model import ContactsModel
 from crm_desktop.ui.views.contacts_view import ContactsView
-
-STATE_KEY = "contacts/"
 
 
 class ContactsPage(ContactsView):
@@ -25,9 +24,10 @@ class ContactsPage(ContactsView):
         self.timeline = TimelinePanel(crm, bus)
         super().__init__(self.editor, self.timeline)
         self._crm = crm
-        self._settings = settings
         self.model = ContactsModel(crm.contacts)
         self.table.setModel(self.model)
+        enable_sorting(self.table, self.model)
+        self.layout_state = ListLayout(settings, "contacts/", self.table, self.splitter)
         self._fill_filters()
         self.new_button.clicked.connect(self._new)
         QShortcut(QKeySequence.StandardKey.New, self, self._new)
@@ -39,15 +39,15 @@ class ContactsPage(ContactsView):
         self.owner_filter.currentIndexChanged.connect(self._filter)
         self.editor.saved.connect(self.show_contact)
         bus.changed.connect(self._refresh)
-        self._restore_layout()
+        self.layout_state.restore()
         self._update_count()
 
     def show_contact(self, contact_id: str) -> None:
         """Select the contact in the list (loading pages as needed) and open it in the form."""
-        row = self._find_row(contact_id)
+        row = find_row(self.model, contact_id)
         if row is None:  # changed elsewhere (another window, the CLI): start from fresh pages
             self.model.reload()
-            row = self._find_row(contact_id)
+            row = find_row(self.model, contact_id)
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
@@ -60,13 +60,6 @@ class ContactsPage(ContactsView):
         self.timeline.forget()
         self.editor.edit_new()
 
-    def _find_row(self, contact_id: str) -> int | None:
-        row = self.model.row_of(contact_id)
-        while row is None and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of(contact_id)
-        return row
-
     def forget(self) -> None:
         """Drop every contact held for display (on lock)."""
         self.model.clear()
@@ -74,29 +67,12 @@ class ContactsPage(ContactsView):
         self.editor.edit_new()
 
     def save_layout(self) -> None:
-        self._settings.setValue(STATE_KEY + "header", self.table.horizontalHeader().saveState())
-        self._settings.setValue(STATE_KEY + "splitter", self.splitter.saveState())
-
-    def _restore_layout(self) -> None:
-        header = self._settings.value(STATE_KEY + "header")
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            self.table.resizeColumnsToContents()
-        splitter = self._settings.value(STATE_KEY + "splitter")
-        if splitter:
-            self.splitter.restoreState(splitter)
+        self.layout_state.save()
 
     def _fill_filters(self) -> None:
-        self.stage_filter.addItem(self.tr("All"), None)
-        for code in LIFECYCLE_STAGES:
-            self.stage_filter.addItem(value_label(code), code)
-        self.tag_filter.addItem(self.tr("All"), None)
-        for tag in self._crm.tags.all():
-            self.tag_filter.addItem(tag, tag)
-        self.owner_filter.addItem(self.tr("All"), None)
-        for owner in self._crm.contacts.owners():
-            self.owner_filter.addItem(owner, owner)
+        fill_choices(self.stage_filter, ((value_label(code), code) for code in LIFECYCLE_STAGES))
+        fill_choices(self.tag_filter, ((tag, tag) for tag in self._crm.tags.all()))
+        fill_choices(self.owner_filter, ((owner, owner) for owner in self._crm.contacts.owners()))
 
     def _filter(self) -> None:
         self.model.reload(ContactQuery(lifecycle_stage=self.stage_filter.currentData(),
@@ -113,6 +89,7 @@ class ContactsPage(ContactsView):
 
     def _refresh(self, changes: Changes) -> None:
         if changes.touches("contact") or changes.touches("company") or changes.touches("tagging"):
+            self._fill_filters()
             self.model.reload()
             self._update_count()
 

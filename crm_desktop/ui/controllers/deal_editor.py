@@ -9,8 +9,8 @@ from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import DealCreate, DealRead, DealUpdate
 from crm_desktop.core.errors import CrmError, NotFoundError, ValidationError
-from crm_desktop.ui.controllers.form_support import InlineErrors
 from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.form_support import InlineErrors
 from crm_desktop.ui.views.deal_form_view import DealFormView
 
 # the core's field name -> the message label under the form field it concerns

@@ -19,10 +19,12 @@ from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.deal_editor import DealEditor
 from crm_desktop.ui.controllers.deals_board import DealsBoard
 from crm_desktop.ui.controllers.deals_lost import LostReasonDialog
+from crm_desktop.ui.controllers.record_list import ListLayout, enable_sorting, fill_choices, find_row
 from crm_desktop.ui.models.deals_model import DealsModel, money_text
 from crm_desktop.ui.views.deals_view import DealsView
 
 STATE_KEY = "deals/"
+COLUMN_WIDTHS = {0: 260, 1: 120, 2: 80, 3: 170, 4: 120}  # until the user's own are restored
 BOARD, LIST = 0, 1
 REFRESHED_BY = ("deal", "stage", "company", "contact")
 
@@ -39,7 +41,9 @@ class DealsPage(DealsView):
         self.lost_dialog: LostReasonDialog | None = None
         self.model = DealsModel(crm.deals)
         self.table.setModel(self.model)
-        self.size_columns()
+        enable_sorting(self.table, self.model)
+        self.layout_state = ListLayout(settings, STATE_KEY, self.table, self.splitter,
+                                       fixed_widths=COLUMN_WIDTHS)
         self._fill_filters()
         self._connect()
         self._restore_layout()
@@ -59,6 +63,7 @@ class DealsPage(DealsView):
         self.reopen_button.clicked.connect(self.reopen)
         self.stage_filter.currentIndexChanged.connect(self._filter)
         self.status_filter.currentIndexChanged.connect(self._filter)
+        self.owner_filter.currentIndexChanged.connect(self._filter)
         self._bus.changed.connect(self._refresh)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_deal)
         QShortcut(QKeySequence("Ctrl+Shift+B"), self, lambda: self.set_mode(BOARD))
@@ -80,22 +85,17 @@ class DealsPage(DealsView):
         if self.stack.currentIndex() == BOARD and self.pipeline.select_deal(deal_id):
             return
         self.set_mode(LIST)
-        row = self._find_row(deal_id)
+        row = find_row(self.model, deal_id)
         if row is None:  # hidden by the list's filters
-            self.stage_filter.setCurrentIndex(0)
-            self.status_filter.setCurrentIndex(0)
-            self.model.reload()
-            row = self._find_row(deal_id)
+            for combo in (self.stage_filter, self.status_filter, self.owner_filter):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.model.reload(DealQuery())
+            row = find_row(self.model, deal_id)
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
-
-    def _find_row(self, deal_id: str) -> int | None:
-        row = self.model.row_of(deal_id)
-        while row is None and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of(deal_id)
-        return row
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -232,16 +232,17 @@ class DealsPage(DealsView):
         self.show_deal(self.model.deal_at(rows[0].row()).id if rows else None)
 
     def _fill_filters(self) -> None:
-        self.stage_filter.addItem(self.tr("All"), None)
-        for stage in self._crm.deals.stages():
-            self.stage_filter.addItem(stage.name, stage.id)
-        self.status_filter.addItem(self.tr("All"), None)
-        for status in DEAL_STATUSES:
-            self.status_filter.addItem(value_label(status), status)
+        fill_choices(self.stage_filter, ((stage.name, stage.id) for stage in self._crm.deals.stages()))
+        fill_choices(self.status_filter, ((value_label(status), status) for status in DEAL_STATUSES))
+        self._fill_owners()
+
+    def _fill_owners(self) -> None:
+        fill_choices(self.owner_filter, ((owner, owner) for owner in self._crm.deals.owners()))
 
     def _filter(self) -> None:
         self.model.reload(DealQuery(stage=self.stage_filter.currentData(),
-                                    status=self.status_filter.currentData()))
+                                    status=self.status_filter.currentData(),
+                                    owner=self.owner_filter.currentData()))
         self._update_count()
 
     def _refresh(self, changes: Changes) -> None:
@@ -251,6 +252,9 @@ class DealsPage(DealsView):
             self.pipeline.forget_names()
         if changes.touches("stage"):
             self.editor.reload_stages()
+            fill_choices(self.stage_filter, ((s.name, s.id) for s in self._crm.deals.stages()))
+        if changes.touches("deal"):
+            self._fill_owners()
         if self._board_loaded:
             self.pipeline.reload()
         self.model.reload()
@@ -267,17 +271,11 @@ class DealsPage(DealsView):
     # -- layout and lock ----------------------------------------------------------------------
 
     def save_layout(self) -> None:
-        self._settings.setValue(STATE_KEY + "header", self.table.horizontalHeader().saveState())
-        self._settings.setValue(STATE_KEY + "splitter", self.splitter.saveState())
+        self.layout_state.save()
         self._settings.setValue(STATE_KEY + "mode", self.stack.currentIndex())
 
     def _restore_layout(self) -> None:
-        header = self._settings.value(STATE_KEY + "header")
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        splitter = self._settings.value(STATE_KEY + "splitter")
-        if splitter:
-            self.splitter.restoreState(splitter)
+        self.layout_state.restore()
         self.set_mode(LIST if str(self._settings.value(STATE_KEY + "mode", BOARD)) == "1" else BOARD)
 
     def forget(self) -> None:

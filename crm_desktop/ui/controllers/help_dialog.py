@@ -14,7 +14,7 @@ class ShortcutsDialog(QDialog):
             ("Ctrl+N", self.tr("New record on the current page")),
             ("Ctrl+Z", self.tr("Undo the last change")),
             ("Ctrl+L", self.tr("Lock now")),
-            ("Ctrl+1 … Ctrl+8", self.tr("Go to a page (in the order of the navigation)")),
+            ("Ctrl+1 … Ctrl+9", self.tr("Go to a page (in the order of the navigation)")),
             ("Ctrl+Shift+C", self.tr("Log a call on the open contact or company")),
             ("Ctrl+Shift+N", self.tr("Add a note to the open contact or company")),
             ("Ctrl+Shift+F", self.tr("Add a follow-up for the open contact")),
@@ -22,6 +22,7 @@ class ShortcutsDialog(QDialog):
             ("Ctrl+Shift+S", self.tr("New service log for the open contact")),
             ("Ctrl+Shift+B / Ctrl+Shift+L", self.tr("Deals: board / list")),
             ("Ctrl+D", self.tr("Reminders: mark the selected one done")),
+            ("Ctrl+B", self.tr("Backup: back up now")),
             ("F1", self.tr("This list")),
             ("Ctrl+Q", self.tr("Quit")),
         ]

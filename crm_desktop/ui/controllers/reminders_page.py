@@ -11,12 +11,15 @@ from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.changes import Changes
 from crm_desktop.core.domain.models import ReminderRead
 from crm_desktop.core.errors import CrmError
+from crm_desktop.core.services.reminders import ReminderQuery
 from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.record_list import ListLayout, enable_sorting, fill_choices, find_row
 from crm_desktop.ui.controllers.reminders_actions import Clock, ReminderActions, utc_now
 from crm_desktop.ui.models.reminders_model import RemindersModel
 from crm_desktop.ui.views.reminders_view import RemindersView
 
 STATE_KEY = "reminders/"
+CONTACT_WIDTH = 130
 
 
 class RemindersPage(RemindersView):
@@ -27,12 +30,17 @@ class RemindersPage(RemindersView):
         super().__init__()
         self._settings = settings
         self.reminder_actions = ReminderActions(crm, bus, now)
+        self._crm = crm
         self.model = RemindersModel(crm.reminders, crm.contacts, now=now)
         self.table.setModel(self.model)
+        enable_sorting(self.table, self.model)
+        contact_column = next(i for i, c in enumerate(self.model.columns) if c.key == "contact")
+        self.layout_state = ListLayout(settings, STATE_KEY, self.table,
+                                       fixed_widths={contact_column: CONTACT_WIDTH})
         self._fill_filter()
         self._connect()
         bus.changed.connect(self._refresh)
-        self._restore_layout()
+        self.layout_state.restore()
         self._update()
 
     def _fill_filter(self) -> None:
@@ -41,10 +49,13 @@ class RemindersPage(RemindersView):
             self.due_filter.addItem(label, code)
         saved = self._settings.value(STATE_KEY + "due", "today")
         self.due_filter.setCurrentIndex(max(0, self.due_filter.findData(saved)))
-        self.model.reload(self.due_filter.currentData())
+        self._fill_owners()
+        self.model.reload(self._query())
 
     def _connect(self) -> None:
         self.due_filter.currentIndexChanged.connect(self._filter)
+        self.owner_filter.currentIndexChanged.connect(self._filter)
+        self.show_done.toggled.connect(self._filter)
         self.done_button.clicked.connect(lambda: self._act(self.reminder_actions.done))
         self.delete_button.clicked.connect(lambda: self._act(self.reminder_actions.delete))
         for button, choice in ((self.snooze_10_button, "10min"), (self.snooze_hour_button, "1h"),
@@ -62,10 +73,7 @@ class RemindersPage(RemindersView):
         return self.model.reminder_at(rows[0].row()) if rows else None
 
     def select(self, reminder_id: str) -> bool:
-        row = self.model.row_of(reminder_id)
-        while row is None and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of(reminder_id)
+        row = find_row(self.model, reminder_id)
         if row is not None:
             self.table.selectRow(row)
         return row is not None
@@ -93,19 +101,25 @@ class RemindersPage(RemindersView):
     def _opened(self, index: QModelIndex) -> None:
         self.open_requested.emit(self.model.reminder_at(index.row()))
 
+    def _query(self) -> ReminderQuery:
+        return ReminderQuery(due=self.due_filter.currentData(), owner=self.owner_filter.currentData(),
+                             include_done=self.show_done.isChecked())
+
+    def _fill_owners(self) -> None:
+        fill_choices(self.owner_filter, ((owner, owner) for owner in self._crm.reminders.owners()))
+
     def _filter(self) -> None:
-        self.model.reload(self.due_filter.currentData())
+        self.model.reload(self._query())
         self._update()
 
     def _refresh(self, changes: Changes) -> None:
         if changes.touches("reminder") or changes.touches("contact"):
+            self._fill_owners()
             self.model.reload()
             self._update()
 
     def _update(self) -> None:
-        shown = self.model.rowCount()
-        more = "+" if self.model.canFetchMore() else ""
-        self.count.setText(self.tr("%n reminder(s)", "", shown) + more)
+        self.count.setText(self.tr("%n reminder(s)", "", self.model.total))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -118,13 +132,8 @@ class RemindersPage(RemindersView):
         self.message.setVisible(bool(text))
 
     def save_layout(self) -> None:
-        self._settings.setValue(STATE_KEY + "header", self.table.horizontalHeader().saveState())
+        self.layout_state.save()
         self._settings.setValue(STATE_KEY + "due", self.due_filter.currentData())
-
-    def _restore_layout(self) -> None:
-        header = self._settings.value(STATE_KEY + "header")
-        if header:
-            self.table.horizontalHeader().restoreState(header)
 
     def forget(self) -> None:
         """Drop every reminder held for display (on lock)."""

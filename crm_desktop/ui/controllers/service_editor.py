@@ -20,8 +20,8 @@ from crm_desktop.core.domain.models import (
 )
 from crm_desktop.core.errors import CrmError, ValidationError
 from crm_desktop.core.search.index import SearchHit
-from crm_desktop.ui.controllers.form_support import InlineErrors
 from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.form_support import InlineErrors
 from crm_desktop.ui.models.service_model import local_time, stars
 from crm_desktop.ui.views.service_form_view import ServiceFormView
 

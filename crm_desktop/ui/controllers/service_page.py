@@ -1,4 +1,5 @@
-"""The service logs page: a paged list filtered by status, and the editor for the selected log."""
+"""The service logs page: a paged list filtered by status and owner, and the editor for the
+selected log."""
 
 from __future__ import annotations
 
@@ -10,14 +11,20 @@ from crm_desktop.core.domain.changes import Changes
 from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import SERVICE_STATUSES
 from crm_desktop.core.errors import CrmError
+from crm_desktop.core.services.service_logs import ServiceQuery
 from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.record_list import (
+    ListLayout,
+    enable_sorting,
+    fill_choices,
+    find_row,
+    select_quietly,
+)
 from crm_desktop.ui.controllers.service_editor import ServiceEditor
 from crm_desktop.ui.models.service_model import ServiceModel
 from crm_desktop.ui.views.service_view import ServiceView
 
-MAX_COLUMN = 260
 CONTACT_WIDTH = 130
-STATE_KEY = "service/"
 
 
 class ServicePage(ServiceView):
@@ -25,32 +32,35 @@ class ServicePage(ServiceView):
         self.editor = ServiceEditor(crm, bus)
         super().__init__(self.editor)
         self._crm = crm
-        self._settings = settings
         self.model = ServiceModel(crm.service, self._contact_name)
         self.table.setModel(self.model)
-        self.status_filter.addItem(self.tr("All"), None)
-        for code in SERVICE_STATUSES:
-            self.status_filter.addItem(value_label(code), code)
+        enable_sorting(self.table, self.model)
+        contact_column = next(i for i, c in enumerate(self.model.columns) if c.key == "contact")
+        self.layout_state = ListLayout(settings, "service/", self.table, self.splitter,
+                                       fixed_widths={contact_column: CONTACT_WIDTH})
+        fill_choices(self.status_filter, ((value_label(code), code) for code in SERVICE_STATUSES))
+        self._fill_owners()
         self.new_button.clicked.connect(self.new)
         QShortcut(QKeySequence.StandardKey.New, self, self.new)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.status_filter.currentIndexChanged.connect(self._filter)
+        self.owner_filter.currentIndexChanged.connect(self._filter)
         self.editor.saved.connect(self.show_log)
         bus.changed.connect(self._refresh)
-        self._restore_layout()
+        self.layout_state.restore()
         self._update_count()
 
     def show_log(self, log_id: str) -> None:
         """Select the log in the list (loading pages as needed) and open it in the form."""
-        row = self._find_row(log_id)
+        row = find_row(self.model, log_id)
         if row is None:
             self.model.reload()
-            row = self._find_row(log_id)
+            row = find_row(self.model, log_id)
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
             self.editor.edit(self.model.log_at(row))
-        else:  # filtered out by the status filter
+        else:  # filtered out
             self.editor.edit(self._crm.service.get(log_id))
 
     def new(self) -> None:
@@ -59,8 +69,7 @@ class ServicePage(ServiceView):
         self.editor.edit_new()
 
     def save_layout(self) -> None:
-        self._settings.setValue(STATE_KEY + "header", self.table.horizontalHeader().saveState())
-        self._settings.setValue(STATE_KEY + "splitter", self.splitter.saveState())
+        self.layout_state.save()
 
     def forget(self) -> None:
         """Drop every service log held for display (on lock)."""
@@ -74,39 +83,12 @@ class ServicePage(ServiceView):
         except CrmError:
             return ""
 
-    def _find_row(self, log_id: str) -> int | None:
-        row = self.model.row_of(log_id)
-        while row is None and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of(log_id)
-        return row
-
-    def _fit_columns(self) -> None:
-        """First run: columns as wide as the first page needs, none wider than MAX_COLUMN.
-
-        The contact column gets a fixed width: measuring it would look up every name on the page,
-        while painting looks up only the rows on screen.
-        """
-        header = self.table.horizontalHeader()
-        for section, column in enumerate(self.model.columns):
-            if column.key == "contact":
-                header.resizeSection(section, CONTACT_WIDTH)
-                continue
-            self.table.resizeColumnToContents(section)
-            header.resizeSection(section, min(header.sectionSize(section) + 12, MAX_COLUMN))
-
-    def _restore_layout(self) -> None:
-        header = self._settings.value(STATE_KEY + "header")
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            self._fit_columns()
-        splitter = self._settings.value(STATE_KEY + "splitter")
-        if splitter:
-            self.splitter.restoreState(splitter)
+    def _fill_owners(self) -> None:
+        fill_choices(self.owner_filter, ((owner, owner) for owner in self._crm.service.owners()))
 
     def _filter(self) -> None:
-        self.model.set_status(self.status_filter.currentData())
+        self.model.reload(ServiceQuery(status=self.status_filter.currentData(),
+                                       owner=self.owner_filter.currentData()))
         self._update_count()
 
     def _selected(self, _selected: QItemSelection, _old: QItemSelection) -> None:
@@ -116,18 +98,11 @@ class ServicePage(ServiceView):
 
     def _refresh(self, changes: Changes) -> None:
         if changes.touches("service") or changes.touches("contact"):
+            self._fill_owners()
             self.model.reload()
             self._update_count()
-            self._reselect()
-
-    def _reselect(self) -> None:
-        editing = self.editor.editing
-        row = self.model.row_of(editing.id) if editing else None
-        if row is not None:
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectRow(row)
-            self.table.selectionModel().blockSignals(False)
-            self.table.viewport().update()
+            editing = self.editor.editing
+            select_quietly(self.table, self.model.row_of(editing.id) if editing else None)
 
     def _update_count(self) -> None:
         self.count.setText(self.tr("%n service log(s)", "", self.model.total))

@@ -20,6 +20,7 @@ from crm_desktop.core.domain.money import Money
 from crm_desktop.core.errors import CrmError
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.reminders_actions import Clock, utc_now
+from crm_desktop.ui.controllers.search_box import warm_up_when_idle
 from crm_desktop.ui.controllers.today_data import TodayData, gather
 from crm_desktop.ui.models.reminders_model import OVERDUE_COLOR, local_text
 from crm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
@@ -62,6 +63,11 @@ class TodayPage(TodayView):
         self._restore_layout()
         self.refresh()
 
+    @property
+    def loading(self) -> bool:
+        """True while the figures are being gathered on the worker."""
+        return self._loading
+
     def refresh(self) -> None:
         """Gather again (on a worker); a request while gathering runs once more afterwards."""
         if self._loading:
@@ -81,6 +87,7 @@ class TodayPage(TodayView):
         self._loading = False
         self.data = data
         self._show(data)
+        warm_up_when_idle()  # the start-up work is done (see search_box)
         if self._stale:
             self.refresh()
 
@@ -89,6 +96,7 @@ class TodayPage(TodayView):
             return
         self._loading = False
         self.status.setText(str(error))
+        warm_up_when_idle()
 
     def _changed(self, changes: Changes) -> None:
         if any(changes.touches(kind) for kind in WATCHED):

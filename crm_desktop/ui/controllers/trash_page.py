@@ -14,11 +14,9 @@ from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import TrashItem
 from crm_desktop.core.errors import CrmError
 from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.record_list import ListLayout
 from crm_desktop.ui.models.trash_model import TrashModel
 from crm_desktop.ui.views.trash_view import TrashView
-
-MAX_COLUMN = 260
-STATE_KEY = "trash/"
 
 
 class TrashPage(TrashView):
@@ -26,10 +24,10 @@ class TrashPage(TrashView):
         super().__init__()
         self._crm = crm
         self._bus = bus
-        self._settings = settings
         self.confirm: Callable[[str], bool] = self._ask
         self.model = TrashModel(crm.trash)
         self.table.setModel(self.model)
+        self.layout_state = ListLayout(settings, "trash/", self.table)
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.purge_selected,
@@ -37,7 +35,7 @@ class TrashPage(TrashView):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self.restore_selected)
         bus.changed.connect(self._refresh)
-        self._restore_layout()
+        self.layout_state.restore()
         self._update()
 
     def selected(self) -> TrashItem | None:
@@ -68,7 +66,7 @@ class TrashPage(TrashView):
             self.message.setText(self.tr("Deleted for good: %1").replace("%1", item.label))
 
     def save_layout(self) -> None:
-        self._settings.setValue(STATE_KEY + "header", self.table.horizontalHeader().saveState())
+        self.layout_state.save()
 
     def forget(self) -> None:
         """Drop every deleted record held for display (on lock)."""
@@ -90,20 +88,6 @@ class TrashPage(TrashView):
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
-
-    def _fit_columns(self) -> None:
-        """First run: columns as wide as the first page needs, none wider than MAX_COLUMN."""
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for section in range(header.count()):
-            header.resizeSection(section, min(header.sectionSize(section) + 12, MAX_COLUMN))
-
-    def _restore_layout(self) -> None:
-        header = self._settings.value(STATE_KEY + "header")
-        if header:
-            self.table.horizontalHeader().restoreState(header)
-        else:
-            self._fit_columns()
 
     def _refresh(self, changes: Changes) -> None:
         """Any change may delete, restore or purge something; the bin is small, so reload it."""

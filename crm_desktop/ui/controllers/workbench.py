@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QListWidget, QSplitter, QStackedWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.labels import action_label
-from crm_desktop.core.errors import CrmError
 from crm_desktop.core.domain.models import ReminderRead
+from crm_desktop.core.errors import CrmError
 from crm_desktop.core.search.index import SearchHit
+from crm_desktop.ui.application import RESOURCES
 from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.backup_page import BackupPage
+from crm_desktop.ui.controllers.backup_scheduler import BackupScheduler
 from crm_desktop.ui.controllers.companies_page import CompaniesPage
 from crm_desktop.ui.controllers.contacts_page import ContactsPage
 from crm_desktop.ui.controllers.deals_page import DealsPage
@@ -27,6 +37,14 @@ from crm_desktop.ui.controllers.settings_page import SettingsPage
 from crm_desktop.ui.controllers.today_page import TodayPage
 from crm_desktop.ui.controllers.trash_page import TrashPage
 from crm_desktop.ui.tasks import TaskRunner
+
+NAV_ICONS = RESOURCES / "icons" / "nav"  # one outline SVG per page, drawn on a 24-unit grid
+NAV_ICON_SIZE = 20
+
+
+def nav_icon(name: str) -> QIcon:
+    """A navigation icon through Qt's SVG icon engine: sharp at any size and scale factor."""
+    return QIcon(str(NAV_ICONS / f"{name}.svg"))
 
 
 class Page(Protocol):
@@ -47,16 +65,25 @@ class Workbench(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(190)
+        self.nav.setIconSize(QSize(NAV_ICON_SIZE, NAV_ICON_SIZE))
         self.pages = QStackedWidget()
         self._pages: list[Page] = []
-        self.today = self._add(self.tr("Today"), TodayPage(crm, self.bus, settings, runner=runner))
-        self.contacts = self._add(self.tr("Contacts"), ContactsPage(crm, self.bus, settings))
-        self.companies = self._add(self.tr("Companies"), CompaniesPage(crm, self.bus, settings))
-        self.deals = self._add(self.tr("Deals"), DealsPage(crm, self.bus, settings))
-        self.reminders = self._add(self.tr("Reminders"), RemindersPage(crm, self.bus, settings))
-        self.service = self._add(self.tr("Service"), ServicePage(crm, self.bus, settings))
-        self.trash = self._add(self.tr("Recycle bin"), TrashPage(crm, self.bus, settings))
-        self.settings_page = self._add(self.tr("Settings"), SettingsPage(crm, self.bus, settings))
+        self.today = self._add("today", self.tr("Today"),
+                               TodayPage(crm, self.bus, settings, runner=runner))
+        self.contacts = self._add("contacts", self.tr("Contacts"),
+                                  ContactsPage(crm, self.bus, settings))
+        self.companies = self._add("companies", self.tr("Companies"),
+                                   CompaniesPage(crm, self.bus, settings))
+        self.deals = self._add("deals", self.tr("Deals"), DealsPage(crm, self.bus, settings))
+        self.reminders = self._add("reminders", self.tr("Reminders"),
+                                   RemindersPage(crm, self.bus, settings))
+        self.service = self._add("service", self.tr("Service"), ServicePage(crm, self.bus, settings))
+        self.trash = self._add("trash", self.tr("Recycle bin"), TrashPage(crm, self.bus, settings))
+        self.backup_scheduler = BackupScheduler(crm.backups, runner, parent=self)
+        self.backup = self._add("backup", self.tr("Backup"),
+                                BackupPage(crm, settings, runner=runner, scheduler=self.backup_scheduler))
+        self.settings_page = self._add("settings", self.tr("Settings"),
+                                       SettingsPage(crm, self.bus, settings))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         self.search.opened.connect(self.open_hit)
@@ -68,9 +95,10 @@ class Workbench(QWidget):
         self._shortcuts()
         self._lay_out()
         self.notifier.start()
+        self.backup_scheduler.start()
 
-    def _add(self, title: str, page: QWidget) -> Page:
-        self.nav.addItem(title)
+    def _add(self, icon: str, title: str, page: QWidget) -> Page:
+        self.nav.addItem(QListWidgetItem(nav_icon(icon), title))
         self.pages.addWidget(page)
         self._pages.append(page)  # type: ignore[arg-type]
         return page  # type: ignore[return-value]
@@ -154,6 +182,8 @@ class Workbench(QWidget):
 
     def forget(self) -> None:
         """Drop every record held for display (on lock), before the widgets go."""
+        self.backup_scheduler.stop()
+        self.backup_scheduler.wait_until_idle()  # an automatic backup reads the workspace
         self.notifier.forget()
         self.search.field.clear()
         self.search.results.clear()

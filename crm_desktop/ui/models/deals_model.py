@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 
 from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import DealRead
@@ -14,14 +13,11 @@ from crm_desktop.core.domain.money import Money
 from crm_desktop.core.i18n import active_language
 from crm_desktop.core.services.deals import DealQuery, DealService
 from crm_desktop.ui.models.columns import Column
+from crm_desktop.ui.models.paged import PAGE, ROW_ID_ROLE, PagedTableModel  # noqa: F401 (re-exported)
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
-PAGE = 200
-Index = QModelIndex | QPersistentModelIndex
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+SORTABLE = {key: key for key in ("title", "stage", "status", "amount", "expected_close", "owner")}
 
 
 
@@ -54,82 +50,17 @@ def deal_columns() -> tuple[Column[DealRead], ...]:
     )
 
 
-class DealsModel(QAbstractTableModel):
+class DealsModel(PagedTableModel[DealRead, DealQuery]):
     def __init__(self, deals: DealService, query: DealQuery = DealQuery()) -> None:
-        super().__init__()
+        super().__init__(deal_columns(), query, sort_keys=SORTABLE)
         self._deals = deals
-        self._query = query
-        self._columns = deal_columns()
-        self._rows: list[DealRead] = []
-        self._total = 0
         self.reload()
 
-    # -- Qt model interface ---------------------------------------------------------------
+    def count_records(self) -> int:
+        return self._deals.count(self._query)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(record)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT if column.align_right else LEFT)
-        if role == ROW_ID_ROLE:
-            return record.id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].header
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT if self._columns[section].align_right else LEFT)
-        return None
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid():
-            return
-        page = self._deals.page(self._query, offset=len(self._rows), limit=PAGE)
-        if not page:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
-
-    # -- ours -------------------------------------------------------------------------------
-
-    def reload(self, query: DealQuery | None = None) -> None:
-        """Start again from the first page (after a change or a new filter)."""
-        self.beginResetModel()
-        self._query = query or self._query
-        self._total = self._deals.count(self._query)
-        self._rows = self._deals.page(self._query, limit=PAGE)
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._rows, self._total = [], 0
-        self.endResetModel()
+    def read_page(self, offset: int, limit: int) -> list[DealRead]:
+        return self._deals.page(self._query, offset=offset, limit=limit)
 
     def deal_at(self, row: int) -> DealRead:
-        return self._rows[row]
-
-    def row_of(self, deal_id: str) -> int | None:
-        return next((i for i, d in enumerate(self._rows) if d.id == deal_id), None)
-
-    @property
-    def total(self) -> int:
-        return self._total
+        return self.record_at(row)

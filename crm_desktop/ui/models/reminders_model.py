@@ -1,40 +1,25 @@
-"""Open reminders as a table model: due time in local time, linked contact, repeat rule, status.
-
-The core lists reminders earliest first with a limit; a further page asks for a longer list and
-appends what is new, so the view still loads on demand as it scrolls.
-"""
+"""Reminders as a paged table model: due time in local time, linked contact, repeat rule, status."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDateTime,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.core.domain.models import ReminderRead
 from crm_desktop.core.errors import CrmError
 from crm_desktop.core.services.contacts import ContactService
-from crm_desktop.core.services.reminders import DueFilter, ReminderService
+from crm_desktop.core.services.reminders import ReminderQuery, ReminderService
 from crm_desktop.ui.controllers.reminders_actions import Clock, local_day_start, utc_now
 from crm_desktop.ui.models.columns import Column
+from crm_desktop.ui.models.paged import PAGE, ROW_ID_ROLE, PagedTableModel  # noqa: F401 (re-exported)
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
-PAGE = 200
-Index = QModelIndex | QPersistentModelIndex
-ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_COLOR = QColor("#b3261e")
-
-
+SORTABLE = {"title": "title", "due": "due"}  # column → core sort key
 
 
 def local_text(moment: datetime) -> str:
@@ -65,18 +50,17 @@ def repeat_text(rule: str) -> str:
     return single[freq] if interval <= 1 else several[freq].replace("%n", str(interval))
 
 
-class RemindersModel(QAbstractTableModel):
+class RemindersModel(PagedTableModel[ReminderRead, ReminderQuery]):
+    """Reminders by effective due time (or a clicked column); open ones unless the query says
+    otherwise; contact names looked up once per contact, for the rows on screen."""
+
     def __init__(self, reminders: ReminderService, contacts: ContactService,
-                 due: DueFilter = "today", now: Clock = utc_now) -> None:
-        super().__init__()
+                 query: ReminderQuery = ReminderQuery(due="today"), now: Clock = utc_now) -> None:
         self._reminders = reminders
         self._contacts = contacts
-        self._due: DueFilter = due
         self._now = now
         self._names: dict[str, str] = {}
-        self._columns = self._make_columns()
-        self._rows: list[ReminderRead] = []
-        self._more = False
+        super().__init__(self._make_columns(), query, sort_keys=SORTABLE)
         self.reload()
 
     def _make_columns(self) -> tuple[Column[ReminderRead], ...]:
@@ -88,78 +72,28 @@ class RemindersModel(QAbstractTableModel):
             Column("status", translate("RemindersModel", "Status"), self.status_text),
         )
 
-    # -- Qt model interface ---------------------------------------------------------------
+    def count_records(self) -> int:
+        now = self._now()
+        return self._reminders.count(self._query, now=now, day_start=local_day_start(now))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+    def read_page(self, offset: int, limit: int) -> list[ReminderRead]:
+        now = self._now()
+        return self._reminders.page(self._query, offset=offset, limit=limit, now=now,
+                                    day_start=local_day_start(now))
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._columns)
+    def forget_cached(self) -> None:
+        self._names.clear()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        record = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[index.column()].display(record)
+    def extra_data(self, record: ReminderRead, column: Column[ReminderRead], role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return record.notes or record.rrule or None
-        if (role == Qt.ItemDataRole.ForegroundRole and self.is_overdue(record)
-                and self._columns[index.column()].key in ("due", "status")):
+        if (role == Qt.ItemDataRole.ForegroundRole and column.key in ("due", "status")
+                and record.done_at is None and self.is_overdue(record)):
             return QBrush(OVERDUE_COLOR)
-        if role == ROW_ID_ROLE:
-            return record.id
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns)):
-            return self._columns[section].header
-        return None
-
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self._more
-
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or not self._more:
-            return
-        longer = self._fetch(len(self._rows) + PAGE)
-        known = {r.id for r in self._rows}
-        new = [r for r in longer if r.id not in known]
-        self._more = len(longer) == len(self._rows) + PAGE and bool(new)
-        if not new:
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(new) - 1)
-        self._rows.extend(new)
-        self.endInsertRows()
-
-    # -- ours -------------------------------------------------------------------------------
-
-    def reload(self, due: DueFilter | None = None) -> None:
-        """Start again from the first page (after a change or a new filter)."""
-        self.beginResetModel()
-        self._due = due or self._due
-        self._names.clear()
-        self._rows = self._fetch(PAGE)
-        self._more = len(self._rows) == PAGE
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.beginResetModel()
-        self._rows, self._more = [], False
-        self._names.clear()
-        self.endResetModel()
-
-    @property
-    def due_filter(self) -> DueFilter:
-        return self._due
 
     def reminder_at(self, row: int) -> ReminderRead:
-        return self._rows[row]
-
-    def row_of(self, reminder_id: str) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r.id == reminder_id), None)
+        return self.record_at(row)
 
     def is_overdue(self, record: ReminderRead) -> bool:
         return record.effective_due < self._now()
@@ -172,11 +106,6 @@ class RemindersModel(QAbstractTableModel):
         if record.snoozed_until is not None:
             return translate("RemindersModel", "snoozed")
         return translate("RemindersModel", "due")
-
-    def _fetch(self, limit: int) -> list[ReminderRead]:
-        now = self._now()
-        return self._reminders.list(self._due, now=now, day_start=local_day_start(now),
-                                    limit=limit)
 
     def _contact_name(self, record: ReminderRead) -> str:
         """Looked up once per contact when first shown (only the visible rows ask)."""

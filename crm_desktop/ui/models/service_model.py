@@ -15,15 +15,15 @@ from PySide6.QtCore import (
 
 from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import ServiceRead
-from crm_desktop.core.services.service_logs import ServiceLogService
+from crm_desktop.core.services.service_logs import ServiceLogService, ServiceQuery
 from crm_desktop.ui.models.columns import Column
 from crm_desktop.ui.models.paged import PAGE, ROW_ID_ROLE, PagedTableModel  # noqa: F401 (re-exported)
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 ContactName = Callable[[str], str]
-
-
+SORTABLE = {key: key for key in ("subject", "contact", "channel", "priority", "status", "opened",
+                                 "resolved", "satisfaction")}  # column → core sort key
 
 
 def local_time(moment: datetime | None) -> str:
@@ -54,30 +54,25 @@ def service_columns(contact_name: ContactName) -> tuple[Column[ServiceRead], ...
     )
 
 
-class ServiceModel(PagedTableModel[ServiceRead]):
+class ServiceModel(PagedTableModel[ServiceRead, ServiceQuery]):
     """`contact_name` turns a contact id into a name; names are remembered until the next reload."""
 
     def __init__(self, service: ServiceLogService, contact_name: ContactName,
-                 status: str | None = None) -> None:
+                 query: ServiceQuery = ServiceQuery()) -> None:
         self._service = service
         self._lookup = contact_name
         self._names: dict[str, str] = {}
-        self._status = status
-        super().__init__(service_columns(self._contact_name))
+        super().__init__(service_columns(self._contact_name), query, sort_keys=SORTABLE)
         self.reload()
 
     def count_records(self) -> int:
-        return self._service.count(status=self._status)
+        return self._service.count(self._query)
 
     def read_page(self, offset: int, limit: int) -> list[ServiceRead]:
-        return self._service.list(status=self._status, offset=offset, limit=limit)
+        return self._service.page(self._query, offset=offset, limit=limit)
 
     def forget_cached(self) -> None:
         self._names.clear()
-
-    def set_status(self, status: str | None) -> None:
-        self._status = status
-        self.reload()
 
     def log_at(self, row: int) -> ServiceRead:
         return self.record_at(row)

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.ui.views.keyboard import tab_buttons_as_shown
+
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -32,8 +34,10 @@ class CompanyFormView(QWidget):
         self.website.setPlaceholderText(self.tr("e.g. www.example.com"))
         self.address = QPlainTextEdit()
         self.address.setMaximumHeight(60)
+        self.address.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(90)
+        self.notes.setTabChangesFocus(True)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, 北京"))
         self.errors = {key: self._error_label() for key in ("name", "phone", "form")}
@@ -68,3 +72,4 @@ class CompanyFormView(QWidget):
         column.addWidget(self.errors["form"])
         column.addWidget(self.buttons)
         column.addStretch(1)
+        tab_buttons_as_shown(self.buttons)  # now that the box is in this window

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.ui.views.keyboard import tab_buttons_as_shown
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -26,6 +36,7 @@ class ContactFormView(QWidget):
         self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, 北京"))
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(70)
+        self.note.setTabChangesFocus(True)  # Tab moves on to Save, as in every other field
         self.note.setPlaceholderText(self.tr("A first note (optional)"))
         self.errors = {key: self._error_label() for key in
                        ("name", "email", "phone", "company", "lifecycle_stage", "note", "form")}
@@ -65,3 +76,4 @@ class ContactFormView(QWidget):
         column.addWidget(self.errors["form"])
         column.addWidget(self.buttons)
         column.addStretch(1)
+        tab_buttons_as_shown(self.buttons)  # now that the box is in this window

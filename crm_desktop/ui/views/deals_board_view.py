@@ -42,14 +42,16 @@ SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 2
 AMOUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 COLUMN_WIDTH = 236
 
+# Card lists take the column's colour and an opaque drop tint: a transparent or translucent
+# background on a scroll area reaches its scroll bars, whose grooves then paint black.
 BOARD_STYLE = """
 QFrame#stageColumn { background: palette(alternate-base); border: 1px solid palette(midlight);
                      border-radius: 6px; }
 QLabel#stageTitle { font-weight: bold; }
 QLabel#stageCount { color: palette(dark); }
 QLabel#stageTotal { color: palette(dark); }
-QListWidget { background: transparent; border: none; }
-QListWidget[dropping="true"] { background: rgba(48, 140, 198, 40); border-radius: 4px; }
+QListWidget { background: palette(alternate-base); border: none; }
+QListWidget[dropping="true"] { background: #d8e6ef; border-radius: 4px; }
 """
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QTreeWidget,
     QVBoxLayout,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.ui.views.deals_board_view import BoardView
+from crm_desktop.ui.views.record_list_view import record_table
 
 MESSAGE_STYLE = ("QLabel { background: #fdecea; color: #8a1c12; border: 1px solid #f5c2bd;"
                  " border-radius: 4px; padding: 4px 8px; }")
@@ -46,6 +45,7 @@ class DealsView(QWidget):
         self.reopen_button.setToolTip(self.tr("Put a won or lost deal back in the pipeline"))
         self.stage_filter = QComboBox()
         self.status_filter = QComboBox()
+        self.owner_filter = QComboBox()
         self.filters = QWidget()
         self.count = QLabel()
         self.message = QLabel()
@@ -53,14 +53,7 @@ class DealsView(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         self.board = board
-        self.table = QTableView()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = record_table(self.fontMetrics().height() + 10)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.board)
         self.stack.addWidget(self.table)
@@ -70,11 +63,6 @@ class DealsView(QWidget):
         self.history = QTreeWidget()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out()
-
-    def size_columns(self) -> None:
-        """Column widths until the user's own are restored (call once the model is set)."""
-        for section, width in enumerate((260, 120, 80, 170, 120)):
-            self.table.setColumnWidth(section, width)
 
     def _mode_button(self, text: str, tip: str) -> QToolButton:
         button = QToolButton()
@@ -92,6 +80,8 @@ class DealsView(QWidget):
         filters.addWidget(self.stage_filter)
         filters.addWidget(QLabel(self.tr("Status")))
         filters.addWidget(self.status_filter)
+        filters.addWidget(QLabel(self.tr("Owner")))
+        filters.addWidget(self.owner_filter)
         bar = QHBoxLayout()
         bar.setSpacing(6)
         bar.addWidget(self.new_button)

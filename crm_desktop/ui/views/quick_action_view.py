@@ -38,6 +38,7 @@ class QuickActionView(QWidget):
         self.note_kind = QComboBox()
         self.note_body = QPlainTextEdit()
         self.note_body.setMaximumHeight(90)
+        self.note_body.setTabChangesFocus(True)  # Tab moves on to Save
         self.follow_up_title = QLineEdit()
         self.follow_up_due = QDateTimeEdit()
         self.follow_up_due.setCalendarPopup(True)

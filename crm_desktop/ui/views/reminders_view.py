@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from crm_desktop.ui.views.record_list_view import record_table
 
 
 class RemindersView(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.due_filter = QComboBox()
+        self.owner_filter = QComboBox()
+        self.show_done = QCheckBox(self.tr("Show done"))
+        self.show_done.setToolTip(self.tr("Also list reminders already marked done"))
         self.done_button = QPushButton(self.tr("Done"))
         self.done_button.setToolTip(self.tr("Mark done (Ctrl+D)"))
         self.snooze_10_button = QPushButton(self.tr("Snooze 10 min"))
@@ -29,13 +33,7 @@ class RemindersView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.hide()
-        self.table = QTableView()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setDefaultSectionSize(160)
         self._lay_out()
 
@@ -48,6 +46,9 @@ class RemindersView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show")))
         bar.addWidget(self.due_filter)
+        bar.addWidget(QLabel(self.tr("Owner")))
+        bar.addWidget(self.owner_filter)
+        bar.addWidget(self.show_done)
         bar.addSpacing(12)
         for button in self.action_buttons:
             bar.addWidget(button)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.ui.views.keyboard import tab_buttons_as_shown
+
 ERROR_STYLE = "color: #b3261e;"
 MUTED_STYLE = "color: palette(placeholder-text);"
 
@@ -41,8 +43,10 @@ class ServiceFormView(QWidget):
         self.satisfaction = QComboBox()
         self.description = QPlainTextEdit()
         self.description.setMaximumHeight(80)
+        self.description.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.resolution = QPlainTextEdit()
         self.resolution.setMaximumHeight(60)
+        self.resolution.setTabChangesFocus(True)
         self.times = QLabel()
         self.times.setStyleSheet(MUTED_STYLE)
         self.errors = {key: self._error_label() for key in
@@ -83,3 +87,4 @@ class ServiceFormView(QWidget):
         column.addWidget(self.errors["form"])
         column.addWidget(self.buttons)
         column.addStretch(1)
+        tab_buttons_as_shown(self.buttons)  # now that the box is in this window

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
+
+from crm_desktop.ui.views.record_list_view import record_table
 
 MUTED_STYLE = "color: palette(placeholder-text);"
 
@@ -28,14 +28,7 @@ class TrashView(QWidget):
         self.purge_button.setToolTip(self.tr("Delete the selected record for good"))
         self.count = QLabel()
         self.message = QLabel()
-        self.table = QTableView()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_table(self.fontMetrics().height() + 10)
         self._lay_out()
 
     def _lay_out(self) -> None:

@@ -1,0 +1,114 @@
+"""The restore wizard's layout: four steps on a stack (what the backup holds, its key when it has
+other keys, checking it, the last confirmation) over Cancel and one forward button."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+WARNING_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #f2b8b5; "
+                 "border-radius: 4px; padding: 8px;")
+ERROR_STYLE = "color: #b3261e;"
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("formHeading")
+    return label
+
+
+def _wrapped(style: str = "") -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    return label
+
+
+class RestoreWizardView(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore a backup"))
+        self.made, self.device, self.versions = QLabel(), QLabel(), QLabel()
+        self.contents, self.file = _wrapped(), _wrapped()
+        self.warning = _wrapped(WARNING_STYLE)
+        self.key_hint = _wrapped()
+        self.use_passphrase = QRadioButton(self.tr("Passphrase"))
+        self.use_passphrase.setChecked(True)
+        self.use_recovery = QRadioButton(self.tr("Recovery key"))
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("The passphrase when the backup was made"))
+        self.recovery_key = QLineEdit()
+        self.recovery_key.setPlaceholderText(self.tr("As printed, e.g. K7QD-2M9F-…"))
+        self.key_message = _wrapped(ERROR_STYLE)
+        self.work_title = _heading(self.tr("Checking the backup…"))
+        self.progress = QProgressBar()
+        self.work_message = _wrapped()
+        self.summary = _wrapped()
+        self.final_warning = _wrapped(WARNING_STYLE)
+        self.cancel = QPushButton(self.tr("Cancel"))
+        self.forward = QPushButton()
+        for button in (self.cancel, self.forward):
+            button.setAutoDefault(False)  # Enter never replaces a workspace by accident
+        self.stack = QStackedWidget()
+        self.preview_page = self._preview()
+        self.key_page = self._key()
+        self.work_page = self._work()
+        self.confirm_page = self._confirm()
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.forward)
+        column = QVBoxLayout(self)
+        column.addWidget(self.stack, 1)
+        column.addLayout(buttons)
+        self.setMinimumWidth(540)
+
+    def _page(self, *widgets: QWidget | QFormLayout) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        for item in widgets:
+            if isinstance(item, QFormLayout):
+                column.addLayout(item)
+            else:
+                column.addWidget(item)
+        column.addStretch(1)
+        self.stack.addWidget(page)
+        return page
+
+    def _preview(self) -> QWidget:
+        form = QFormLayout()
+        form.addRow(self.tr("Made"), self.made)
+        form.addRow(self.tr("On"), self.device)
+        form.addRow(self.tr("Version"), self.versions)
+        form.addRow(self.tr("Holds"), self.contents)
+        form.addRow(self.tr("File"), self.file)
+        return self._page(_heading(self.tr("Restore this backup?")), form, self.warning)
+
+    def _key(self) -> QWidget:
+        form = QFormLayout()
+        form.addRow(self.use_passphrase, self.passphrase)
+        form.addRow(self.use_recovery, self.recovery_key)
+        return self._page(_heading(self.tr("This backup has other keys")), self.key_hint, form,
+                          self.key_message)
+
+    def _work(self) -> QWidget:
+        return self._page(self.work_title, self.progress, self.work_message)
+
+    def _confirm(self) -> QWidget:
+        return self._page(_heading(self.tr("Ready to restore")), self.summary, self.final_warning)

@@ -1,0 +1,18 @@
+"""Real faults for tests: a really small file system."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+def mount_tmpfs(folder: Path, size: str) -> bool:
+    """Mount a tmpfs of `size` on a new `folder`; False where mounting is not permitted."""
+    folder.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                          capture_output=True, check=False)
+    return done.returncode == 0
+
+
+def unmount(folder: Path) -> None:
+    subprocess.run(["umount", str(folder)], check=False)
