@@ -6,10 +6,11 @@ import subprocess
 from pathlib import Path
 
 
-def mount_tmpfs(folder: Path, size: str) -> bool:
+def mount_tmpfs(folder: Path, size: str, *, read_only: bool = False) -> bool:
     """Mount a tmpfs of `size` on a new `folder`; False where mounting is not permitted."""
     folder.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+    options = f"size={size}" + (",ro" if read_only else "")
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
                           capture_output=True, check=False)
     return done.returncode == 0
 

@@ -21,7 +21,8 @@ from crm_desktop.core.config.paths import AppPaths
 from crm_desktop.core.crm import Crm, open_crm
 from crm_desktop.core.demo import populate_demo
 from crm_desktop.core.domain.models import ContactCreate
-from crm_desktop.core.errors import BackupFolderGoneError, DiskFullError, WorkspaceLockedError
+from crm_desktop.core.errors import (BackupFolderGoneError, DiskFullError, ReadOnlyError,
+                                     WorkspaceLockedError)
 from tests.core.backup_support import dump
 from tests.core.fault_support import mount_tmpfs, unmount
 
@@ -43,6 +44,20 @@ def test_full_folder_mid_write_keeps_earlier_backups(crm: Crm, tmp_path: Path) -
         assert not [p for p in small.iterdir() if p.name.endswith(".partial")]
     finally:
         unmount(small)
+
+
+def test_read_only_folder_is_named_and_nothing_is_left(crm: Crm, tmp_path: Path) -> None:
+    """A write-protected stick or share: 'cannot be written to', and the workspace is untouched."""
+    locked = tmp_path / "locked"
+    if not mount_tmpfs(locked, "2m", read_only=True):
+        pytest.skip("mounting a tmpfs is not permitted here")
+    try:
+        with pytest.raises(ReadOnlyError, match="cannot be written to"):
+            crm.backups.back_up(locked)
+        assert list(locked.iterdir()) == []
+        assert crm.contacts.count() == 0 and crm.backups.status().last_good_at is None
+    finally:
+        unmount(locked)
 
 
 @pytest.mark.parametrize("pulled_at", [20, 70, 95])  # writing, checking, fingerprinting

@@ -61,7 +61,15 @@ def main() -> int:
     unlock.unlock.click()
     workbench = shell.workbench
     assert workbench is not None
-    shots = {"today": workbench.today, "contacts": workbench.contacts, "deals": workbench.deals}
+    usb = root / "usb"
+    usb.mkdir()
+    workbench.crm.backups.configure(folder=str(usb))
+    workbench.crm.backups.back_up()
+    workbench.backup.load_settings()  # type: ignore[attr-defined]
+    workbench.backup.refresh()  # type: ignore[attr-defined]
+    workbench.backup_scheduler.refresh_status()
+    shots = {"today": workbench.today, "contacts": workbench.contacts, "deals": workbench.deals,
+             "backup": workbench.backup}
     workbench.contacts.show_contact(  # type: ignore[attr-defined]
         workbench.crm.search("张伟", kinds=("contact",))[0].row_id)
     for name, page in shots.items():

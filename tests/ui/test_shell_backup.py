@@ -56,3 +56,16 @@ def test_closing_the_window_backs_up_when_asked(unlocked: Shell, tmp_path: Path)
     unlocked.close()
     assert [p.suffix for p in usb.iterdir()] == [".crmbak"]
     assert unlocked.is_locked
+
+
+def test_today_shows_the_backup_status(unlocked: Shell, tmp_path: Path) -> None:
+    """Today names the last good backup, and warns (in red) while there is none."""
+    assert unlocked.workbench is not None
+    today = unlocked.workbench.today
+    assert today.backup.text() and "a4262c" in today.backup.styleSheet()  # type: ignore[attr-defined]
+    unlocked.workbench.crm.backups.configure(folder=str(_usb(tmp_path)))
+    scheduler = unlocked.workbench.backup_scheduler
+    assert scheduler.back_up_now()
+    scheduler.wait_until_idle()
+    assert today.backup.text() == scheduler.text  # type: ignore[attr-defined]
+    assert "a4262c" not in today.backup.styleSheet()  # type: ignore[attr-defined]

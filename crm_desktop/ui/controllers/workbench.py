@@ -64,7 +64,6 @@ class Workbench(QWidget):
         self.notifier = ReminderNotifier(crm, self.bus, self)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(190)
         self.nav.setIconSize(QSize(NAV_ICON_SIZE, NAV_ICON_SIZE))
         self.pages = QStackedWidget()
         self._pages: list[Page] = []
@@ -94,6 +93,8 @@ class Workbench(QWidget):
         self.today.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
         self._shortcuts()
         self._lay_out()
+        self.backup_scheduler.status_changed.connect(
+            lambda text: self.today.show_backup(text, self.backup_scheduler.warning))  # type: ignore[attr-defined]
         self.notifier.start()
         self.backup_scheduler.start()
 
@@ -124,6 +125,11 @@ class Workbench(QWidget):
         splitter.addWidget(self.nav)
         splitter.addWidget(body)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        # The navigation is as wide as its longest entry: a wide page cannot squeeze it, and no
+        # empty gap opens beside it when the window grows.
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 24)
         outer = QHBoxLayout(self)
         outer.addWidget(splitter)
 

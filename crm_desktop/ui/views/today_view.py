@@ -41,6 +41,10 @@ class Figure(QFrame):
         column.addWidget(self.caption)
 
 
+WARNING_STYLE = "color: #a4262c; font-weight: bold;"
+MUTED_STYLE = "color: palette(placeholder-text);"
+
+
 def _list(headers: list[str], stretch: int) -> QTreeWidget:
     """A flat list with columns; column `stretch` takes the room the others do not need."""
     tree = QTreeWidget()
@@ -73,6 +77,7 @@ class TodayView(QWidget):
         self.title = QLabel()
         self.title.setObjectName("todayTitle")
         self.status = QLabel()
+        self.backup = QLabel()  # the last good backup, or why there is none: set by the workbench
         self.pipeline = Figure(self.tr("Open pipeline value"))
         self.won = Figure(self.tr("Deals won this month"))
         self.open_service = Figure(self.tr("Open service logs"))
@@ -92,11 +97,16 @@ class TodayView(QWidget):
         label.setObjectName("sectionTitle")
         return label
 
+    def show_backup(self, text: str, warning: bool) -> None:
+        self.backup.setText(text)
+        self.backup.setStyleSheet(WARNING_STYLE if warning else MUTED_STYLE)
+
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.status)
+        top.addWidget(self.backup)
         figures = QHBoxLayout()
         for figure in (self.pipeline, self.won, self.open_service):
             figures.addWidget(figure, 1)
