@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractEventDispatcher, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 Work = Callable[..., Any]
 Done = Callable[[Any], None]
@@ -72,21 +72,6 @@ class ThreadTaskRunner(QObject):
 
     def wait(self) -> None:
         self._pool.waitForDone()
-
-
-def call_when_idle(work: Callable[[], object]) -> None:
-    """Call `work` once (its result is dropped), on this (the GUI) thread, the next time its event
-    loop is about to wait for input: after every pending event, layout and paint. At once if
-    there is no event loop."""
-    dispatcher = QAbstractEventDispatcher.instance()
-    if dispatcher is None:
-        work()
-        return
-
-    def fire() -> None:
-        dispatcher.aboutToBlock.disconnect(fire)
-        work()
-    dispatcher.aboutToBlock.connect(fire)
 
 
 class ImmediateTaskRunner:

@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from crm_desktop.core.config.paths import AppPaths
 from crm_desktop.core.crm import open_crm
-from crm_desktop.core.domain.models import ContactCreate
+from crm_desktop.core.domain.models import CompanyCreate, ContactCreate, NoteCreate
 from crm_desktop.core.storage import migrate
 from crm_desktop.core.storage.engine import build_engine, connect
 
@@ -101,3 +101,39 @@ def test_journal_of_field_rows_is_folded_into_one_row_per_creation(workspace: Ap
         rows = crm.db.engine.connect().exec_driver_sql(
             "SELECT op, field FROM journal WHERE row_id = ? ORDER BY hlc", (zhang.id,)).fetchall()
     assert [tuple(r) for r in rows] == [("insert", "*"), ("delete", "deleted_at")]
+
+
+def _search_spellings(workspace: AppPaths, data_key: bytes) -> dict[str, str]:
+    conn = connect(workspace.database, data_key)
+    rows = conn.execute("SELECT title, title_pinyin FROM search_doc").fetchall()
+    conn.close()
+    return dict(rows)
+
+
+def test_title_pinyin_is_backfilled_for_existing_search_documents(workspace: AppPaths,
+                                                                  data_key: bytes) -> None:
+    """Upgrading from 0007 stores the pinyin spellings of every Chinese name already indexed
+    (a surname read two ways keeps both), so ranking 张伟 first for zw needs no re-index."""
+    with open_crm(workspace, data_key) as crm:
+        for name in ("张伟明", "曾国藩", "Zoe Walker", "张伟"):
+            contact = crm.contacts.add(ContactCreate(display_name=name)).value
+        crm.notes.add(NoteCreate(body="张伟来电", contact_id=contact.id))
+        crm.companies.add(CompanyCreate(name="重庆银行"))
+    _downgrade_to(workspace, data_key, "0007")
+    with open_crm(workspace, data_key) as crm:
+        assert [hit.title for hit in crm.search("zw")][:2] == ["张伟", "张伟明"]
+    assert _search_spellings(workspace, data_key) == {
+        "张伟明": "zhangweiming zwm", "曾国藩": "cengguofan cgf zengguofan zgf",
+        "Zoe Walker": "", "张伟": "zhangwei zw", "张伟来电": "",
+        "重庆银行": "chongqingyinhang cqyh"}
+
+
+def test_read_only_open_before_the_upgrade_still_searches(workspace: AppPaths,
+                                                         data_key: bytes) -> None:
+    """A read-only open of a 0007 workspace (no title_pinyin yet) finds pinyin matches all the same."""
+    with open_crm(workspace, data_key) as crm:
+        crm.contacts.add(ContactCreate(display_name="张伟"))
+    _downgrade_to(workspace, data_key, "0007")
+    with open_crm(workspace, data_key, write=False) as crm:
+        found = {query: [hit.title for hit in crm.search(query)] for query in ("zw", "zhangwei")}
+    assert found == {"zw": ["张伟"], "zhangwei": ["张伟"]}

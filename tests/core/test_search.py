@@ -20,6 +20,7 @@ from crm_desktop.core.search import (
     search,
 )
 from crm_desktop.core.search.text import (
+    compact_spellings,
     looks_like_phone,
     normalize,
     phone_digit_forms,
@@ -277,6 +278,13 @@ def test_pinyin_forms_of_mixed_text() -> None:
     assert pinyin_forms("张伟") == ["zhangwei", "zhang wei", "zw"]
     assert pinyin_forms("David 李") == ["li", "l"]
     assert pinyin_forms("Smith") == []
+
+
+def test_compact_spellings_are_the_forms_without_spaces() -> None:
+    """What the index stores to rank a title by pinyin: each form once, spaces removed."""
+    assert compact_spellings("张伟") == "zhangwei zw"
+    assert compact_spellings("David 李") == "li l"
+    assert compact_spellings("Smith") == ""
 
 
 def test_phone_digit_forms_include_national_form() -> None:

@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import QObject
 
-from crm_desktop.ui.tasks import ThreadTaskRunner, call_when_idle
+from crm_desktop.ui.tasks import ThreadTaskRunner
 
 
 def test_result_arrives_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -50,13 +50,3 @@ def test_many_jobs_in_a_row_do_not_crash(qtbot) -> None:  # type: ignore[no-unty
         runner.run(lambda n=number: n, results.append)
     qtbot.waitUntil(lambda: len(results) == 300, timeout=10000)
     assert sorted(results) == list(range(300))
-
-
-def test_idle_work_waits_for_the_event_loop_to_idle_and_runs_once(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Work deferred to idle time runs after pending events, on the GUI thread, only once."""
-    calls: list[int] = []
-    call_when_idle(lambda: calls.append(threading.get_ident()))
-    assert calls == []
-    qtbot.waitUntil(lambda: bool(calls), timeout=2000)
-    qtbot.wait(50)
-    assert calls == [threading.get_ident()]

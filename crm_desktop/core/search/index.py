@@ -8,7 +8,9 @@ Storage (see ``terms`` for what the indexed text looks like):
   Rowids live in per-kind ranges (``kind_rank * KIND_SPAN + n``): "contacts first" is a
   ``rowid BETWEEN`` per kind with a LIMIT (FTS5 pushes the range down), never a sort of
   every match. The few candidates are ranked in Python: exact title, title prefix, title
-  substring (pinyin of the title counts), then the rest.
+  substring (pinyin of the title counts), then the rest. The title's pinyin spellings are
+  stored with it (``title_pinyin``, e.g. ``zhangwei zw``) when it is indexed: pypinyin's
+  dictionaries take ~0.2 s to load, which a search keystroke must never wait for.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from dataclasses import dataclass
 from itertools import islice
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import OperationalError
 
 from crm_desktop.core.search import text as t
-from crm_desktop.core.search.terms import SearchDoc, doc_terms, match_expression
+from crm_desktop.core.search.terms import SearchDoc, doc_terms, match_expression, title_spellings
 
 __all__ = [
     "KINDS", "SearchDoc", "SearchHit", "create_schema", "index_doc", "index_many", "remove_doc",
@@ -40,7 +43,8 @@ DDL = (
         row_id TEXT NOT NULL,
         title TEXT NOT NULL,
         subtitle TEXT NOT NULL,
-        title_key TEXT NOT NULL
+        title_key TEXT NOT NULL,
+        title_pinyin TEXT NOT NULL DEFAULT ''
     )""",
     "CREATE UNIQUE INDEX IF NOT EXISTS search_doc_key ON search_doc (kind, row_id)",
     "CREATE INDEX IF NOT EXISTS search_doc_title ON search_doc (kind, title_key)",
@@ -122,14 +126,19 @@ def _write_batch(conn: Connection, docs: list[SearchDoc]) -> None:
             rowid = existing.get(doc.row_id)
             if rowid is None:
                 rowid, next_rowid = next_rowid, next_rowid + 1
-            doc_rows.append(
-                (rowid, kind, doc.row_id, doc.title, doc.subtitle, _title_key(doc.title))
-            )
+            doc_rows.append((rowid, kind, doc.row_id, doc.title, doc.subtitle,
+                             _title_key(doc.title), title_spellings(doc)))
             fts_rows.append((rowid, doc_terms(doc)))
     if stale:
         conn.exec_driver_sql("DELETE FROM search_fts WHERE rowid = ?", stale)
-    conn.exec_driver_sql("INSERT OR REPLACE INTO search_doc VALUES (?, ?, ?, ?, ?, ?)", doc_rows)
+    conn.exec_driver_sql(_INSERT_DOC, doc_rows)
     conn.exec_driver_sql("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)", fts_rows)
+
+
+_INSERT_DOC = (
+    "INSERT OR REPLACE INTO search_doc (rowid, kind, row_id, title, subtitle, title_key, "
+    "title_pinyin) VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _batches(docs: Iterable[SearchDoc]) -> Iterator[list[SearchDoc]]:
@@ -177,25 +186,33 @@ def remove_doc(conn: Connection, kind: str, row_id: str) -> None:
 # ---------------------------------------------------------------- searching
 
 
-def _rank(title_key: str, query: str, compact: str) -> tuple[int, int]:
-    """0 exact title, 1 title prefix, 2 title substring, 3 matched elsewhere; then shorter."""
+_Row = tuple[str, str, str, str, str]  # row_id, title, subtitle, title_key, title_pinyin
+
+
+def _rank(row: _Row, query: str, compact: str) -> tuple[int, int]:
+    """0 exact title, 1 title prefix, 2 title substring, 3 matched elsewhere; then shorter.
+
+    A Latin query also counts as the title when it is one of the title's stored pinyin
+    spellings (exact) or begins one (prefix): zw and zhangwei are 张伟 exactly.
+    """
+    title_key, title_pinyin = row[3], row[4]
     if title_key == query:
         return 0, len(title_key)
     if title_key.startswith(query):
         return 1, len(title_key)
     if query in title_key:
         return 2, len(title_key)
-    if compact.isascii() and t.has_han(title_key):  # a pinyin query against a Chinese title
-        spellings = [f.replace(" ", "") for f in t.pinyin_forms(title_key)]
+    if title_pinyin and compact.isascii():
+        spellings = title_pinyin.split()
         if compact in spellings:
             return 0, len(title_key)
-        if any(f.startswith(compact) for f in spellings):
+        if any(s.startswith(compact) for s in spellings):
             return 1, len(title_key)
     return 3, len(title_key)
 
 
-_Row = tuple[str, str, str, str]  # row_id, title, subtitle, title_key
-_SELECT = "SELECT d.rowid, d.row_id, d.title, d.subtitle, d.title_key FROM search_doc d"
+# {} is d.title_pinyin for a Latin query, '' otherwise (no use for it, nothing to read).
+_SELECT = "SELECT d.rowid, d.row_id, d.title, d.subtitle, d.title_key, {} FROM search_doc d"
 _BY_TITLE = (  # exact title matches, then title prefixes, straight from the index
     f"{_SELECT} WHERE d.kind = ? AND d.title_key >= ? AND d.title_key < ? "
     "ORDER BY d.title_key LIMIT ?"
@@ -207,16 +224,22 @@ _BY_TEXT = (
 
 
 def _kind_candidates(
-    conn: Connection, kind: str, terms: list[str], query: str, want: int
+    conn: Connection, kind: str, terms: list[str], query: str, want: int, pinyin: str
 ) -> dict[int, _Row]:
     low, high = _kind_range(kind)
     found: dict[int, _Row] = {}
-    for rowid, *row in conn.exec_driver_sql(_BY_TITLE, (kind, query, query + "\U0010ffff", want)):
+    by_title = _BY_TITLE.format(pinyin)
+    for rowid, *row in conn.exec_driver_sql(by_title, (kind, query, query + "\U0010ffff", want)):
         found[rowid] = tuple(row)
     params = (match_expression(terms), low, high, want * _CANDIDATES)
-    for rowid, *row in conn.exec_driver_sql(_BY_TEXT, params):
+    for rowid, *row in conn.exec_driver_sql(_BY_TEXT.format(pinyin), params):
         found.setdefault(rowid, tuple(row))
     return found
+
+
+def _has_title_pinyin(conn: Connection) -> bool:
+    return any(row[1] == "title_pinyin"
+               for row in conn.exec_driver_sql("PRAGMA table_info(search_doc)"))
 
 
 def search(
@@ -233,12 +256,26 @@ def search(
     terms = t.query_terms(query)
     if not terms or limit <= 0:
         return []
+    pinyin = "d.title_pinyin" if "".join(terms).isascii() else "''"
+    try:
+        return _search(conn, terms, kinds, limit, pinyin)
+    except OperationalError:
+        if pinyin == "''" or _has_title_pinyin(conn):
+            raise
+        # A workspace opened read-only before migration 0008 has no stored spellings: pinyin
+        # matches are still found, only ranked as matched elsewhere.
+        return _search(conn, terms, kinds, limit, "''")
+
+
+def _search(
+    conn: Connection, terms: list[str], kinds: Sequence[str], limit: int, pinyin: str
+) -> list[SearchHit]:
     normalized, compact = " ".join(terms), "".join(terms)
     hits: list[SearchHit] = []
     for kind in dict.fromkeys(kinds):
-        found = _kind_candidates(conn, kind, terms, normalized, limit - len(hits))
-        ranked = sorted(found.items(), key=lambda i: (_rank(i[1][3], normalized, compact), i[0]))
-        for _rowid, (row_id, title, subtitle, _key) in ranked[: limit - len(hits)]:
+        found = _kind_candidates(conn, kind, terms, normalized, limit - len(hits), pinyin)
+        ranked = sorted(found.items(), key=lambda i: (_rank(i[1], normalized, compact), i[0]))
+        for _rowid, (row_id, title, subtitle, _key, _pinyin) in ranked[: limit - len(hits)]:
             hits.append(SearchHit(kind, row_id, title, subtitle))
         if len(hits) >= limit:
             break

@@ -96,6 +96,16 @@ def doc_terms(doc: SearchDoc) -> str:
     return _FIELD_SEP.join(fields)
 
 
+def title_spellings(doc: SearchDoc) -> str:
+    """The title's compact pinyin spellings (``zhangwei zw``) when the title is one of the
+    document's names, whose pinyin :func:`doc_terms` indexes (cached, so this costs a lookup);
+    "" for other titles, e.g. a note's first line, which is not searchable by pinyin either."""
+    title = t.normalize(doc.title)
+    if not t.has_han(title) or title not in map(t.normalize, doc.names):
+        return ""
+    return t.compact_spellings(title)
+
+
 def _phrase(term: str) -> str:
     """One FTS5 phrase for a normalized term, double quotes escaped (FTS5 syntax is inert)."""
     marked = t.mark_cjk(term, CJK_MARK)

@@ -200,6 +200,15 @@ def pinyin_forms(text: str) -> list[str]:
     return list(dict.fromkeys(f for f in forms if f))
 
 
+def compact_spellings(text: str) -> str:
+    """The pinyin forms of the Han text without spaces, space separated: 张伟 → ``zhangwei zw``.
+
+    What the index stores per title, so that ranking a Latin query needs no pypinyin ("" for
+    text without Han; pypinyin is not loaded then).
+    """
+    return " ".join(dict.fromkeys(form.replace(" ", "") for form in pinyin_forms(text)))
+
+
 # ---------------------------------------------------------------- queries
 
 

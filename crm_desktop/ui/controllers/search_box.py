@@ -1,54 +1,19 @@
 """Global search (Ctrl+K): results as you type, grouped by kind, over the core's search.
 
-Ranking a Latin query against Chinese titles (zw → 张伟) needs pypinyin's dictionaries and its
-phrase segmenter. The core loads them on first use: ~0.15-0.25 s of work holding the GIL, which
-made the first such keystroke of a session take ~250 ms, whenever it came. They are loaded
-ahead, on a thread of their own (`warm_up_in_background`), as soon as the GUI thread is idle
-after the Today page has shown its first figures (the last of the start-up work), or when the
-search field gets the focus, whichever comes first. Not earlier: while the window is built or
-Today's figures are painted, the loading competes with the GUI thread for the GIL (start-up or
-Today ~0.2 s slower, measured).
+The core never needs pypinyin to answer (titles' spellings are stored when indexed), so even
+the first keystroke of a session answers in milliseconds.
 """
 
 from __future__ import annotations
 
-import threading
-from functools import cache
-
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.search.index import SearchHit
-from crm_desktop.core.search.text import pinyin_forms
-from crm_desktop.ui.tasks import call_when_idle
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
-WARM_UP_TEXTS = ("张伟", "重庆银行")  # a name spelled per character; a phrase, segmented
-
-
-def warm_up() -> None:
-    """Load what ranking by pinyin needs (Qt-free, any thread; cheap once done)."""
-    for text in WARM_UP_TEXTS:
-        pinyin_forms(text)
-
-
-@cache
-def warm_up_in_background() -> threading.Thread:
-    """Start `warm_up` on a daemon thread, once per process (later calls return that thread).
-
-    A plain thread, not the task pool: it returns nothing to the GUI and keeps the pool's
-    threads free for the work that does."""
-    thread = threading.Thread(target=warm_up, name="search warm-up", daemon=True)
-    thread.start()
-    return thread
-
-
-@cache
-def warm_up_when_idle() -> None:
-    """Start the warm-up the next time the GUI thread is idle (the first call only)."""
-    call_when_idle(warm_up_in_background)
 
 
 class SearchBox(QWidget):
@@ -69,12 +34,6 @@ class SearchBox(QWidget):
         self.field.textChanged.connect(self.run_query)
         self.field.returnPressed.connect(self._open_first)
         self.results.itemActivated.connect(self._open_item)
-        self.field.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.field and event.type() == QEvent.Type.FocusIn:
-            warm_up_in_background()  # typing is about to start; a no-op once it has run
-        return super().eventFilter(watched, event)
 
     def focus(self) -> None:
         self.field.setFocus()

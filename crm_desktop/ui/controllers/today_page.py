@@ -20,7 +20,6 @@ from crm_desktop.core.domain.money import Money
 from crm_desktop.core.errors import CrmError
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.reminders_actions import Clock, utc_now
-from crm_desktop.ui.controllers.search_box import warm_up_when_idle
 from crm_desktop.ui.controllers.today_data import TodayData, gather
 from crm_desktop.ui.models.reminders_model import OVERDUE_COLOR, local_text
 from crm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
@@ -87,7 +86,6 @@ class TodayPage(TodayView):
         self._loading = False
         self.data = data
         self._show(data)
-        warm_up_when_idle()  # the start-up work is done (see search_box)
         if self._stale:
             self.refresh()
 
@@ -96,7 +94,6 @@ class TodayPage(TodayView):
             return
         self._loading = False
         self.status.setText(str(error))
-        warm_up_when_idle()
 
     def _changed(self, changes: Changes) -> None:
         if any(changes.touches(kind) for kind in WATCHED):
