@@ -8,6 +8,8 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from crm_desktop.ui.garbage import GuiThreadCollector
+
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"  # the project's resources/ folder
 TRANSLATIONS = RESOURCES / "translations"
 ORGANIZATION = "crm_desktop"
@@ -33,7 +35,12 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+_collector: GuiThreadCollector | None = None
+
+
 def configure(app: QApplication, language: str) -> None:
+    global _collector
+    _collector = GuiThreadCollector(app)  # collect Python garbage on this thread only
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("CRM")

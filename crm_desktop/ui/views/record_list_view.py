@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+FIT_ROWS = 40
 
 
 def record_table(row_height: int) -> QTableView:
@@ -21,6 +22,8 @@ def record_table(row_height: int) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(row_height)
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSortIndicatorShown(False)
+    # Fitting a column to its contents measures this many rows, not the whole first page.
+    table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     return table
 
 
