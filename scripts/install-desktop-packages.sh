@@ -12,7 +12,7 @@ for package in $PACKAGES; do
     || missing="$missing $package"
 done
 [ -z "$missing" ] && exit 0
-echo "Installing system packages for the desktop window:$missing"
+echo "Installing system packages:$missing"
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 $SUDO apt-get update -q >/dev/null
 # shellcheck disable=SC2086

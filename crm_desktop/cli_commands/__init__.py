@@ -11,13 +11,14 @@ from crm_desktop.cli_commands import (
     notes,
     records,
     reminders,
+    reports,
     service,
     workspace,
 )
 from crm_desktop.cli_commands.parsing import Subparsers
 
 MODULES = (workspace, contacts, companies, deals, reminders, service, notes, records, admin,
-           backup)
+           backup, reports)
 
 
 def register_all(commands: Subparsers) -> None:

@@ -1,0 +1,1 @@
+"""What each report reads, through the core services and read sessions: plain data, no layout."""
