@@ -926,6 +926,14 @@ Keep this paper safe and away from the computer.</source>
         <translation>服务记录</translation>
     </message>
     <message>
+        <source>Profile PDF…</source>
+        <translation>档案 PDF…</translation>
+    </message>
+    <message>
+        <source>Make a printable PDF profile of this record</source>
+        <translation>为此记录生成可打印的 PDF 档案</translation>
+    </message>
+    <message>
         <source>e.g. 12000</source>
         <translation>例如 12000</translation>
     </message>
@@ -1236,6 +1244,188 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Sent to the printer through your PDF viewer.</source>
+        <translation>已通过 PDF 阅读器发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Opened in your PDF viewer: print it from there.</source>
+        <translation>已在 PDF 阅读器中打开：请在那里打印。</translation>
+    </message>
+    <message>
+        <source>Sent to %1.</source>
+        <translation>已发送到 %1。</translation>
+    </message>
+    <message>
+        <source>the printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter（信纸）</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>两次输入的密码不一致：请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: no PDF was written.</source>
+        <translation>已取消：没有写入 PDF。</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: %1</source>
+        <translation>无法写入 PDF：%1</translation>
+    </message>
+    <message>
+        <source>The report could not be made (%1). Nothing was written.</source>
+        <translation>无法生成报表（%1）。没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation>报表另存为</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Names, pinyin, phones…</source>
+        <translation>姓名、拼音、电话…</translation>
+    </message>
+    <message>
+        <source>Type a name and pick the contact</source>
+        <translation>输入姓名并选择联系人</translation>
+    </message>
+    <message>
+        <source>Type a name and pick the company</source>
+        <translation>输入名称并选择公司</translation>
+    </message>
+    <message>
+        <source>This report takes no filters.</source>
+        <translation>此报表没有筛选条件。</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Reports hold customer data: protect a PDF that leaves this computer with a password.</source>
+        <translation>报表包含客户数据：要带离这台电脑的 PDF 请设置密码保护。</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>生成…</translation>
+    </message>
+    <message>
+        <source>Make the PDF and choose where to save it (Ctrl+P)</source>
+        <translation>生成 PDF 并选择保存位置（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the PDF in your PDF viewer</source>
+        <translation>在 PDF 阅读器中打开</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Lifecycle stage</source>
+        <translation>客户阶段</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +1838,10 @@ Keep this paper safe and away from the computer.</source>
         <translation>跟进提醒：将选中的标记为完成</translation>
     </message>
     <message>
+        <source>Reports: generate the chosen report</source>
+        <translation>报表：生成所选报表</translation>
+    </message>
+    <message>
         <source>Backup: back up now</source>
         <translation>备份：立即备份</translation>
     </message>
@@ -1966,6 +2160,10 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Recycle bin</source>
         <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
     <message>
         <source>Backup</source>

@@ -69,7 +69,7 @@ def main() -> int:
     workbench.backup.refresh()  # type: ignore[attr-defined]
     workbench.backup_scheduler.refresh_status()
     shots = {"today": workbench.today, "contacts": workbench.contacts, "deals": workbench.deals,
-             "backup": workbench.backup}
+             "backup": workbench.backup, "reports": workbench.reports}
     workbench.contacts.show_contact(  # type: ignore[attr-defined]
         workbench.crm.search("张伟", kinds=("contact",))[0].row_id)
     for name, page in shots.items():

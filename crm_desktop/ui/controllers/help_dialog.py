@@ -22,6 +22,7 @@ class ShortcutsDialog(QDialog):
             ("Ctrl+Shift+S", self.tr("New service log for the open contact")),
             ("Ctrl+Shift+B / Ctrl+Shift+L", self.tr("Deals: board / list")),
             ("Ctrl+D", self.tr("Reminders: mark the selected one done")),
+            ("Ctrl+P", self.tr("Reports: generate the chosen report")),
             ("Ctrl+B", self.tr("Backup: back up now")),
             ("F1", self.tr("This list")),
             ("Ctrl+Q", self.tr("Quit")),

@@ -61,6 +61,7 @@ def from_qdatetime(value: QDateTime) -> datetime:
 class QuickActions(QuickActionView):
     saved = Signal(str)     # id of the record created
     started = Signal(str)   # the action whose form opened
+    profile_requested = Signal(str, str)  # (kind, id): make the record's profile PDF
 
     def __init__(self, crm: Crm, bus: ChangeBus, clock: Callable[[], datetime] = utc_now) -> None:
         super().__init__()
@@ -77,6 +78,7 @@ class QuickActions(QuickActionView):
         for action, button in self._action_buttons().items():
             button.clicked.connect(lambda _checked=False, a=action: self.start(a))
             button.setToolTip(f"{button.text()} ({SHORTCUTS[action]})")
+        self.profile_button.clicked.connect(self._request_profile)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
         self.buttons.rejected.connect(self.cancel)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -117,7 +119,12 @@ class QuickActions(QuickActionView):
         for action, button in self._action_buttons().items():
             button.setVisible(action in RECORD_ACTIONS[kind])
             button.setEnabled(record_id is not None)
+        self.profile_button.setEnabled(record_id is not None)
         self.cancel()
+
+    def _request_profile(self) -> None:
+        if self._record_id is not None:
+            self.profile_requested.emit(self._record_kind, self._record_id)
 
     @property
     def record_kind(self) -> str:

@@ -26,6 +26,7 @@ ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record (or journal batch) an e
 
 class TimelinePanel(TimelineView):
     activated = Signal()  # a quick-action shortcut fired: the panel should be brought into view
+    profile_requested = Signal(str, str)  # (kind, id): "Profile PDF…" was pressed
 
     def __init__(self, crm: Crm, bus: ChangeBus, kind: str = "contact") -> None:
         """`kind`: what the panel shows when nothing is selected ("contact" or "company")."""
@@ -35,6 +36,7 @@ class TimelinePanel(TimelineView):
         self._kind = kind
         self._record_id: str | None = None
         self._entries: list[TimelineEntry] = []
+        self.quick.profile_requested.connect(self.profile_requested)
         bus.changed.connect(self._changed)
         self.forget()
 

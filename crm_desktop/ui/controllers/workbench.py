@@ -31,6 +31,7 @@ from crm_desktop.ui.controllers.deals_page import DealsPage
 from crm_desktop.ui.controllers.help_dialog import ShortcutsDialog
 from crm_desktop.ui.controllers.notifier import ReminderNotifier
 from crm_desktop.ui.controllers.reminders_page import RemindersPage
+from crm_desktop.ui.controllers.reports_page import ReportsPage
 from crm_desktop.ui.controllers.search_box import SearchBox
 from crm_desktop.ui.controllers.service_page import ServicePage
 from crm_desktop.ui.controllers.settings_page import SettingsPage
@@ -78,6 +79,8 @@ class Workbench(QWidget):
                                    RemindersPage(crm, self.bus, settings))
         self.service = self._add("service", self.tr("Service"), ServicePage(crm, self.bus, settings))
         self.trash = self._add("trash", self.tr("Recycle bin"), TrashPage(crm, self.bus, settings))
+        self.reports = self._add("reports", self.tr("Reports"),
+                                 ReportsPage(crm, settings, runner=runner))
         self.backup_scheduler = BackupScheduler(crm.backups, runner, parent=self)
         self.backup = self._add("backup", self.tr("Backup"),
                                 BackupPage(crm, settings, runner=runner, scheduler=self.backup_scheduler))
@@ -91,6 +94,8 @@ class Workbench(QWidget):
         self.reminders.open_requested.connect(self.open_reminder)  # type: ignore[attr-defined]
         self.notifier.overdue_requested.connect(lambda: self.go_to(self.reminders))  # type: ignore[arg-type]
         self.today.open_requested.connect(self.open_record)  # type: ignore[attr-defined]
+        for page in (self.contacts, self.companies):
+            page.timeline.profile_requested.connect(self.open_profile)  # type: ignore[attr-defined]
         self._shortcuts()
         self._lay_out()
         self.backup_scheduler.status_changed.connect(
@@ -156,6 +161,11 @@ class Workbench(QWidget):
             self.service.show_log(row_id)  # type: ignore[attr-defined]
         elif kind == "reminder":
             self.go_to(self.reminders)  # type: ignore[arg-type]
+
+    def open_profile(self, kind: str, row_id: str) -> None:
+        """A contact's or company's "Profile PDF…": the reports page, ready to generate it."""
+        self.go_to(self.reports)  # type: ignore[arg-type]
+        self.reports.preset_profile(kind, row_id)  # type: ignore[attr-defined]
 
     def open_reminder(self, reminder: ReminderRead) -> None:
         """A reminder opens the record it is about: contact, deal or service log."""

@@ -30,6 +30,8 @@ class QuickActionView(QWidget):
         self.follow_up_button = QPushButton(self.tr("Follow-up"))
         self.deal_button = QPushButton(self.tr("New deal"))
         self.service_button = QPushButton(self.tr("Service log"))
+        self.profile_button = QPushButton(self.tr("Profile PDF…"))
+        self.profile_button.setToolTip(self.tr("Make a printable PDF profile of this record"))
         self.box = QFrame()
         self.box.setFrameShape(QFrame.Shape.StyledPanel)
         self.box_title = QLabel()
@@ -88,6 +90,7 @@ class QuickActionView(QWidget):
                        self.deal_button, self.service_button):
             bar.addWidget(button)
         bar.addStretch(1)
+        bar.addWidget(self.profile_button)
         inner = QVBoxLayout(self.box)
         inner.addWidget(self.box_title)
         inner.addWidget(self.pages)
