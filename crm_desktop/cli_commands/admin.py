@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from crm_desktop.cli_commands.context import CliError, Context
 from crm_desktop.cli_commands.output import add_json_flag, as_json, fields, table
 from crm_desktop.cli_commands.parsing import Subparsers, given, positive_int
 from crm_desktop.core.i18n import N_, _
+
+if TYPE_CHECKING:
+    from crm_desktop.core.crm import Crm
 
 
 def register(commands: Subparsers) -> None:
@@ -22,6 +26,10 @@ def register(commands: Subparsers) -> None:
     change.add_argument("--business-name", help=_("your business's name"))
     change.add_argument("--currency", help=_("default currency (ISO 4217 code)"))
     change.add_argument("--region", help=_("default phone region (two-letter country code)"))
+    logo = change.add_mutually_exclusive_group()
+    logo.add_argument("--logo", metavar="FILE",
+                      help=_("a PNG or JPEG picture (at most 1 MB) printed on reports"))
+    logo.add_argument("--no-logo", action="store_true", help=_("print reports without a logo"))
     change.set_defaults(handler=set_settings)
 
     stage = commands.add_parser("stage", help=_("pipeline stages"))
@@ -44,25 +52,42 @@ def register(commands: Subparsers) -> None:
 def show_settings(ctx: Context, args: argparse.Namespace) -> None:
     with ctx.open(write=False) as crm:
         settings = crm.settings.get()
+        logo = crm.settings.logo()
     workspace_id = ctx.vault().workspace_id
     if args.json:
-        as_json({"id": workspace_id, **settings.model_dump(), "data_dir": str(ctx.paths.root)})
+        as_json({"id": workspace_id, **settings.model_dump(), "logo": logo is not None,
+                 "data_dir": str(ctx.paths.root)})
         return
+    shown_logo = _("{size} KB").format(size=max(1, len(logo) // 1024)) if logo else "-"
     fields(((_("Business name"), settings.business_name), (_("Currency"), settings.currency),
             (_("Phone region"), settings.default_region), (_("Language"), settings.language),
+            (_("Logo"), shown_logo),
             (_("Data folder"), ctx.paths.root), (_("Workspace id"), workspace_id)))
 
 
 def set_settings(ctx: Context, args: argparse.Namespace) -> None:
     values = given(business_name=args.business_name, currency=args.currency,
                    default_region=args.region)
-    if not values:
-        raise CliError(N_("Nothing to change: give --business-name, --currency or --region."))
+    if not values and not args.logo and not args.no_logo:
+        raise CliError(N_("Nothing to change: give --business-name, --currency, --region, --logo "
+                          "or --no-logo."))
     with ctx.open(write=True) as crm:
-        settings = crm.settings.update(**values).value
-    print(_("Settings saved: {name}, {currency}, {region}.").format(
-        name=settings.business_name or "-", currency=settings.currency,
-        region=settings.default_region))
+        _set_logo(crm, args)
+        if values:
+            settings = crm.settings.update(**values).value
+            print(_("Settings saved: {name}, {currency}, {region}.").format(
+                name=settings.business_name or "-", currency=settings.currency,
+                region=settings.default_region))
+
+
+def _set_logo(crm: Crm, args: argparse.Namespace) -> None:
+    """The logo first: a picture that is refused leaves the other settings unchanged too."""
+    if args.logo:
+        crm.settings.set_logo(args.logo)
+        print(_("Logo saved: it is printed on every report."))
+    elif args.no_logo:
+        crm.settings.clear_logo()
+        print(_("Logo removed."))
 
 
 def list_stages(ctx: Context, args: argparse.Namespace) -> None:

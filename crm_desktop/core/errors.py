@@ -197,3 +197,22 @@ class ReportPasswordError(ReportError):
 
 class ReportOutputError(ReportError):
     template = N_("The report could not be written to {path} ({reason}). No file was left behind.")
+
+
+class LogoError(CrmError):
+    """A picture that cannot be the business logo; `path` names the file."""
+
+    template = N_("{path} cannot be used as the logo.")
+
+
+class LogoFormatError(LogoError):
+    template = N_("{path} is not a PNG or JPEG picture. Choose a .png or .jpg file as the logo.")
+
+
+class LogoTooLargeError(LogoError):
+    template = N_("{path} is too large for a logo ({size} MB; at most {limit} MB). Save a smaller "
+                  "picture and try again.")
+
+
+class LogoUnreadableError(LogoError):
+    template = N_("{path} cannot be read ({reason}).")

@@ -1720,6 +1720,26 @@ Keep this paper safe and away from the computer.</source>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
+    <message>
+        <source>Logo saved. Reports print it from now on.</source>
+        <translation>标志已保存。今后的报表都会印上它。</translation>
+    </message>
+    <message>
+        <source>Logo removed.</source>
+        <translation>标志已移除。</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>无标志</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>选择标志</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsView</name>
@@ -1730,6 +1750,14 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>never</source>
         <translation>从不</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Save settings</source>
@@ -1750,6 +1778,10 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Default phone region</source>
         <translation>默认电话地区</translation>
+    </message>
+    <message>
+        <source>Logo (on reports)</source>
+        <translation>标志（印在报表上）</translation>
     </message>
     <message>
         <source>This computer</source>

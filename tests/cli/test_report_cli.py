@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from tests.cli.support import Cli
+from tests.logo_support import pdf_images, picture
 
 
 def _text(path: Path, *options: str) -> str:
@@ -76,3 +77,29 @@ def test_bad_input_is_one_line_exit_1_and_no_file(cli: Cli, tmp_path: Path) -> N
         assert message in result.err and "Traceback" not in result.err
         assert len(result.err_lines) == 1
     assert list(folder.iterdir()) == []
+
+
+def test_settings_logo_is_printed_on_reports_until_removed(cli: Cli, tmp_path: Path,
+                                                           seeded_contact: str) -> None:
+    """`settings set --logo` puts the picture on the next report; --no-logo takes it off."""
+    assert cli("settings", "set", "--logo", str(picture(tmp_path))).code == 0
+    assert cli.json("settings", "show")["logo"] is True
+    with_logo, without = tmp_path / "with.pdf", tmp_path / "without.pdf"
+    made = cli("report", "profile", "--contact", seeded_contact, "--out", str(with_logo))
+    assert made.code == 0, made.err
+    assert len(pdf_images(with_logo)) == 1
+    removed = cli("settings", "set", "--no-logo")
+    assert removed.code == 0 and "Logo removed" in removed.out
+    assert cli("report", "profile", "--contact", seeded_contact, "--out", str(without)).code == 0
+    assert pdf_images(without) == []
+
+
+def test_a_bad_logo_is_one_line_exit_1_and_nothing_changes(cli: Cli, tmp_path: Path) -> None:
+    """A text file as the logo is refused by name; the business name given with it is not saved."""
+    bad = tmp_path / "logo.txt"
+    bad.write_text("hello")
+    refused = cli("settings", "set", "--logo", str(bad), "--business-name", "Other")
+    assert refused.code == 1 and "logo.txt" in refused.err and "PNG or JPEG" in refused.err
+    assert len(refused.err.strip().splitlines()) == 1
+    shown = cli.json("settings", "show")
+    assert (shown["logo"], shown["business_name"]) == (False, "Test Shop")

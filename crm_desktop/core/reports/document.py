@@ -4,13 +4,15 @@ out, so each page is kept until the end and its chrome drawn then)."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import IO, Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, Image, PageTemplate
 from reportlab.platypus.flowables import HRFlowable
 
 from crm_desktop.core.reports import style
@@ -20,6 +22,7 @@ from crm_desktop.core.reports.fonts import printable, text_width
 PAPERS = {"a4": A4, "letter": LETTER}
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 16 * mm, 18 * mm, 17 * mm
 CHROME_SIZE = 7.5
+LOGO_HEIGHT, LOGO_MAX_WIDTH = 14 * mm, 70 * mm
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Masthead:
     generated: str           # "Generated …"
     page_label: str          # "Page {page} of {pages}", translated
     language: str
+    logo: bytes | None = None  # PNG or JPEG, drawn above the business name
 
 
 def frame_size(paper: str) -> tuple[float, float]:
@@ -38,8 +42,17 @@ def frame_size(paper: str) -> tuple[float, float]:
     return width - 2 * MARGIN_X, height - MARGIN_TOP - MARGIN_BOTTOM
 
 
+def logo_flowable(logo: bytes) -> Image:
+    """The logo LOGO_HEIGHT tall, its aspect kept (less tall when that would make it too wide)."""
+    width, height = ImageReader(io.BytesIO(logo)).getSize()
+    scale = min(LOGO_HEIGHT / height, LOGO_MAX_WIDTH / width)
+    image = Image(io.BytesIO(logo), width=width * scale, height=height * scale, hAlign="LEFT")
+    image.spaceAfter = 2 * mm
+    return image
+
+
 def masthead_flowables(head: Masthead) -> list[Flowable]:
-    parts: list[Flowable] = []
+    parts: list[Flowable] = [logo_flowable(head.logo)] if head.logo else []
     if head.business:
         parts.append(text(head.business, "business"))
     parts.append(text(head.title, "title"))

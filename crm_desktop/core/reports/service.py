@@ -97,7 +97,8 @@ class ReportService:
         generated = fmt.tr(N_("Generated {time}")).format(time=fmt.datetime(options.moment))
         return document.Masthead(self._crm.settings.get().business_name, fmt.tr(kind.title),
                                  subtitle, tuple(lines), generated,
-                                 fmt.tr(N_("Page {page} of {pages}")), options.lang)
+                                 fmt.tr(N_("Page {page} of {pages}")), options.lang,
+                                 self._crm.settings.logo())
 
 
 def _check_options(kind: ReportKind, options: ReportOptions) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+from pathlib import Path
 from typing import Any
 
 import phonenumbers
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import Session
 
-from crm_desktop.core.domain.changes import Outcome
+from crm_desktop.core.domain.changes import Changes, Outcome
 from crm_desktop.core.domain.money import currency_code
 from crm_desktop.core.errors import ValidationError
 from crm_desktop.core.i18n import N_
@@ -16,6 +18,7 @@ from crm_desktop.core.storage.database import Database, Tx
 from crm_desktop.core.storage.tables import Meta
 
 SETTINGS_KEY = "settings"
+LOGO_KEY = "logo"  # its own meta row: up to a few hundred KB that the journal should not copy
 
 
 def restore_setting(session: Session, field: str, value: Any) -> None:
@@ -68,3 +71,31 @@ class SettingsService:
         tx.session.merge(Meta(key=SETTINGS_KEY, value=settings.model_dump()))
         tx.record(SETTINGS_KEY, SETTINGS_KEY, "update", changed)
         return settings
+
+    def logo(self) -> bytes | None:
+        """The business logo (PNG or JPEG bytes), or None when there is none."""
+        with self._db.read() as session:
+            row = session.get(Meta, LOGO_KEY)
+            return base64.b64decode(row.value["data"]) if row and row.value else None
+
+    def set_logo(self, path: str | Path) -> Outcome[bytes]:
+        """Keep the picture at `path` (checked, scaled down) inside the workspace as the logo."""
+        from crm_desktop.core.services.logo import read_logo  # Pillow: only when a logo is set
+
+        data = read_logo(path)
+        return Outcome(data, self._store_logo({"data": base64.b64encode(data).decode("ascii")}))
+
+    def clear_logo(self) -> Outcome[None]:
+        return Outcome(None, self._store_logo(None))
+
+    def _store_logo(self, value: dict[str, str] | None) -> Changes:
+        """One transaction; not journalled (the picture is too big to copy into history), but
+        reported as a settings change so screens refresh."""
+        with self._db.transaction("logo") as tx:
+            row = tx.session.get(Meta, LOGO_KEY)
+            if value is None and row is not None:
+                tx.session.delete(row)
+            elif value is not None:
+                tx.session.merge(Meta(key=LOGO_KEY, value=value))
+            tx.touch(SETTINGS_KEY, LOGO_KEY)
+            return tx.changes()

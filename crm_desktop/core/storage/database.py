@@ -84,6 +84,10 @@ class Tx:
                changes: dict[str, tuple[Any, Any]]) -> None:
         """Journal a change (also of things that are not rows, such as settings)."""
         self._journal.record(self.session, self.batch, entity, row_id, op, changes)
+        self.touch(entity, row_id)
+
+    def touch(self, entity: str, row_id: str) -> None:
+        """Report a change that is not journalled (screens refresh; undo does not see it)."""
         self.touched.add((entity, row_id))
 
     def changes(self) -> Changes:

@@ -22,6 +22,7 @@ class SearchBox(QWidget):
     def __init__(self, crm: Crm) -> None:
         super().__init__()
         self._crm = crm
+        self._hits: list[SearchHit] = []
         self.field = QLineEdit()
         self.field.setPlaceholderText(self.tr("Search names, pinyin, phones, notes… (Ctrl+K)"))
         self.field.setClearButtonEnabled(True)
@@ -42,8 +43,12 @@ class SearchBox(QWidget):
     def run_query(self, text: str) -> None:
         self.results.clear()
         hits = self._crm.search(text, limit=30) if text.strip() else []
+        # Items carry an index into `_hits`, never the hit itself: Qt frees item data without
+        # holding Python's GIL (clear() runs with it released), so a Python object stored there
+        # was freed while a worker ran Python — a segfault in clear() right after unlock.
+        self._hits = hits
         current_kind = None
-        for hit in hits:
+        for index, hit in enumerate(hits):
             if hit.kind != current_kind:
                 current_kind = hit.kind
                 header = QListWidgetItem(value_label(hit.kind))
@@ -51,7 +56,7 @@ class SearchBox(QWidget):
                 self.results.addItem(header)
             label = f"{hit.title}  —  {hit.subtitle}" if hit.subtitle else hit.title
             item = QListWidgetItem("    " + label)
-            item.setData(HIT_ROLE, hit)
+            item.setData(HIT_ROLE, index)
             self.results.addItem(item)
         if text.strip() and not hits:
             empty = QListWidgetItem(self.tr("No matches"))
@@ -67,7 +72,7 @@ class SearchBox(QWidget):
         self.results.setFixedHeight(rows * max(height, 18) + 2 * self.results.frameWidth() + 4)
 
     def hits(self) -> list[SearchHit]:
-        return [item.data(HIT_ROLE) for item in
+        return [self._hits[item.data(HIT_ROLE)] for item in
                 (self.results.item(i) for i in range(self.results.count()))
                 if item.data(HIT_ROLE) is not None]
 
@@ -77,6 +82,6 @@ class SearchBox(QWidget):
             self.opened.emit(hits[0])
 
     def _open_item(self, item: QListWidgetItem) -> None:
-        hit = item.data(HIT_ROLE)
-        if hit is not None:
-            self.opened.emit(hit)
+        index = item.data(HIT_ROLE)
+        if index is not None:
+            self.opened.emit(self._hits[index])

@@ -128,10 +128,11 @@ class ServiceEditor(InlineErrors, ServiceFormView):
         self._contact_id = None
         self.contact_matches.clear()
         hits = self._crm.search(text, kinds=("contact",), limit=MATCHES) if text.strip() else []
-        for hit in hits:
+        self._hits = hits  # items carry an index only: see search_box.run_query
+        for index, hit in enumerate(hits):
             label = f"{hit.title}  —  {hit.subtitle}" if hit.subtitle else hit.title
             item = QListWidgetItem(label)
-            item.setData(HIT_ROLE, hit)
+            item.setData(HIT_ROLE, index)
             self.contact_matches.addItem(item)
         self._fit_matches()
         self.contact_matches.setVisible(bool(hits))
@@ -143,7 +144,7 @@ class ServiceEditor(InlineErrors, ServiceFormView):
             self.contact_matches.setFixedHeight(rows * row_height + 2 * self.contact_matches.frameWidth())
 
     def matches(self) -> list[SearchHit]:
-        return [self.contact_matches.item(i).data(HIT_ROLE)
+        return [self._hits[self.contact_matches.item(i).data(HIT_ROLE)]
                 for i in range(self.contact_matches.count())]
 
     def pick_contact(self, hit: SearchHit) -> None:
@@ -158,7 +159,7 @@ class ServiceEditor(InlineErrors, ServiceFormView):
             self.pick_contact(hits[0])
 
     def _pick_item(self, item: QListWidgetItem) -> None:
-        self.pick_contact(item.data(HIT_ROLE))
+        self.pick_contact(self._hits[item.data(HIT_ROLE)])
 
     def _save(self) -> Outcome[ServiceRead]:
         values: dict[str, Any] = {

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+PREVIEW = QSize(240, 56)
 
 
 class SettingsView(QWidget):
@@ -21,6 +24,11 @@ class SettingsView(QWidget):
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh_CN")
         self.language.addItem("English", "en")
+        self.logo_preview = QLabel()
+        self.logo_preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.logo_preview.setMinimumHeight(PREVIEW.height() + 4)
+        self.choose_logo = QPushButton(self.tr("Choose…"))
+        self.remove_logo = QPushButton(self.tr("Remove"))
         self.save = QPushButton(self.tr("Save settings"))
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -29,6 +37,7 @@ class SettingsView(QWidget):
         form.addRow(self.tr("Business name"), self.business_name)
         form.addRow(self.tr("Default currency"), self.currency)
         form.addRow(self.tr("Default phone region"), self.region)
+        form.addRow(self.tr("Logo (on reports)"), self._logo_row())
         computer = QGroupBox(self.tr("This computer"))
         form = QFormLayout(computer)
         form.addRow(self.tr("Lock after idle time"), self.auto_lock)
@@ -39,3 +48,13 @@ class SettingsView(QWidget):
         column.addWidget(self.message)
         column.addWidget(self.save)
         column.addStretch(1)
+
+    def _logo_row(self) -> QWidget:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.logo_preview)
+        line.addWidget(self.choose_logo)
+        line.addWidget(self.remove_logo)
+        line.addStretch(1)
+        return row
