@@ -43,27 +43,30 @@ class SearchBox(QWidget):
     def run_query(self, text: str) -> None:
         self.results.clear()
         hits = self._crm.search(text, limit=30) if text.strip() else []
-        # Items carry an index into `_hits`, never the hit itself: Qt frees item data without
-        # holding Python's GIL (clear() runs with it released), so a Python object stored there
-        # was freed while a worker ran Python — a segfault in clear() right after unlock.
-        self._hits = hits
+        self._hits = hits  # the rows carry an index into this list
         current_kind = None
         for index, hit in enumerate(hits):
             if hit.kind != current_kind:
                 current_kind = hit.kind
-                header = QListWidgetItem(value_label(hit.kind))
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.results.addItem(header)
+                self._add_row(value_label(hit.kind), None)
             label = f"{hit.title}  —  {hit.subtitle}" if hit.subtitle else hit.title
-            item = QListWidgetItem("    " + label)
-            item.setData(HIT_ROLE, index)
-            self.results.addItem(item)
+            self._add_row("    " + label, index)
         if text.strip() and not hits:
-            empty = QListWidgetItem(self.tr("No matches"))
-            empty.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.results.addItem(empty)
+            self._add_row(self.tr("No matches"), None)
         self._fit_results()
         self.results.setVisible(bool(text.strip()))
+
+    def _add_row(self, text: str, hit_index: int | None) -> None:
+        """A row made by Qt from text, not a QListWidgetItem built in Python: PySide's wrapper of
+        a Python-built item is released when clear() deletes the item, and that crashed (segfault
+        in Shiboken::BindingManager::releaseWrapper) when typing right after unlock, while the
+        Today page's worker ran Python. Rows without a hit (kind headings) cannot be chosen."""
+        self.results.addItem(text)
+        row = self.results.item(self.results.count() - 1)
+        if hit_index is None:
+            row.setFlags(Qt.ItemFlag.NoItemFlags)
+        else:
+            row.setData(HIT_ROLE, hit_index)
 
     def _fit_results(self) -> None:
         """As tall as the results (at most 12 rows), so the page below stays in view."""

@@ -41,6 +41,7 @@ class ServiceEditor(InlineErrors, ServiceFormView):
         self._bus = bus
         self._editing: ServiceRead | None = None
         self._contact_id: str | None = None
+        self._hits: list[SearchHit] = []
         self._fill_choices()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
         self.buttons.rejected.connect(self.cancelled.emit)
@@ -128,12 +129,10 @@ class ServiceEditor(InlineErrors, ServiceFormView):
         self._contact_id = None
         self.contact_matches.clear()
         hits = self._crm.search(text, kinds=("contact",), limit=MATCHES) if text.strip() else []
-        self._hits = hits  # items carry an index only: see search_box.run_query
+        self._hits = hits  # rows made by Qt carry an index: see SearchBox._add_row
         for index, hit in enumerate(hits):
-            label = f"{hit.title}  —  {hit.subtitle}" if hit.subtitle else hit.title
-            item = QListWidgetItem(label)
-            item.setData(HIT_ROLE, index)
-            self.contact_matches.addItem(item)
+            self.contact_matches.addItem(f"{hit.title}  —  {hit.subtitle}" if hit.subtitle else hit.title)
+            self.contact_matches.item(index).setData(HIT_ROLE, index)
         self._fit_matches()
         self.contact_matches.setVisible(bool(hits))
 
