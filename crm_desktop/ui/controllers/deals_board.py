@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QListWidgetItem
 
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import DealRead, StageSummary
+from crm_desktop.ui.item_lists import empty_list
 from crm_desktop.ui.models.deals_model import money_text, totals_text
 from crm_desktop.ui.views.deals_board_view import (
     AMOUNT_ROLE,
@@ -58,7 +59,7 @@ class DealsBoard(BoardView):
 
     def clear(self) -> None:
         for column in self.columns.values():
-            column.cards.clear()
+            empty_list(column.cards)
             column.count.clear()
             column.total.clear()
         self._names.clear()
@@ -108,7 +109,7 @@ class DealsBoard(BoardView):
               deals: list[DealRead]) -> None:
         cards = column.cards
         cards.blockSignals(True)
-        cards.clear()
+        empty_list(cards)
         for deal in deals:
             cards.addItem(self._card(deal))
         if summary.count > len(deals):

@@ -20,6 +20,7 @@ from crm_desktop.ui.controllers.deal_editor import DealEditor
 from crm_desktop.ui.controllers.deals_board import DealsBoard
 from crm_desktop.ui.controllers.deals_lost import LostReasonDialog
 from crm_desktop.ui.controllers.record_list import ListLayout, enable_sorting, fill_choices, find_row
+from crm_desktop.ui.item_lists import empty_tree
 from crm_desktop.ui.models.deals_model import DealsModel, money_text
 from crm_desktop.ui.views.deals_view import DealsView
 
@@ -180,7 +181,7 @@ class DealsPage(DealsView):
         self.won_button.setEnabled(deal is not None and deal.status == "open")
         self.lost_button.setEnabled(deal is not None and deal.status == "open")
         self.reopen_button.setEnabled(deal is not None and deal.status != "open")
-        self.history.clear()
+        empty_tree(self.history)
         if deal is None:
             self.deal_title.setText(self.tr("No deal selected"))
             self.deal_facts.setText(self.tr("Select a card or a row to see its stage history."))
@@ -287,7 +288,7 @@ class DealsPage(DealsView):
         self.model.clear()
         self._deal = None
         self.editor.clear()
-        self.history.clear()
+        empty_tree(self.history)
         self.deal_title.clear()
         self.deal_facts.clear()
         self.count.clear()

@@ -18,6 +18,7 @@ from crm_desktop.ui.controllers.timeline_entries import (
     company_timeline,
     contact_timeline,
 )
+from crm_desktop.ui.item_lists import empty_list
 from crm_desktop.ui.models.reminders_model import local_text
 from crm_desktop.ui.views.timeline_view import META_ROLE, TimelineView, badge_icon
 
@@ -74,7 +75,7 @@ class TimelinePanel(TimelineView):
         self._entries = []
         self.quick.set_record(self._kind, None)
         self.heading.setText(self.tr("Timeline"))
-        self.entries_list.clear()
+        empty_list(self.entries_list)
         self._show_empty(self.tr("Select a company to see its timeline.") if self._kind == "company"
                          else self.tr("Select a contact to see its timeline."))
 
@@ -100,7 +101,7 @@ class TimelinePanel(TimelineView):
         self._fill()
 
     def _fill(self) -> None:
-        self.entries_list.clear()
+        empty_list(self.entries_list)
         for entry in self._entries:
             self.entries_list.addItem(self._item(entry))
         self._show_empty(self.tr("Nothing recorded yet: use the buttons above.")

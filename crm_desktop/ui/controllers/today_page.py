@@ -21,6 +21,7 @@ from crm_desktop.core.errors import CrmError
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.reminders_actions import Clock, utc_now
 from crm_desktop.ui.controllers.today_data import TodayData, gather
+from crm_desktop.ui.item_lists import empty_tree
 from crm_desktop.ui.models.reminders_model import OVERDUE_COLOR, local_text
 from crm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
 from crm_desktop.ui.views.today_view import TodayView
@@ -127,7 +128,7 @@ class TodayPage(TodayView):
                           for currency, amount in sorted(data.pipeline.items()))
 
     def _fill_followups(self, data: TodayData) -> None:
-        self.followups.clear()
+        empty_tree(self.followups)
         late = QBrush(OVERDUE_COLOR)
         for reminder in data.followups:
             overdue = data.is_overdue(reminder)
@@ -143,7 +144,7 @@ class TodayPage(TodayView):
             "%1", str(len(data.followups))))
 
     def _fill_service(self, data: TodayData) -> None:
-        self.service.clear()
+        empty_tree(self.service)
         for log in data.service:
             item = self._item(log.id, value_label(log.priority), log.subject,
                               data.names.get(log.contact_id or "", ""), value_label(log.status))
@@ -152,7 +153,7 @@ class TodayPage(TodayView):
             self.service.addTopLevelItem(item)
 
     def _fill_deals(self, data: TodayData) -> None:
-        self.deals.clear()
+        empty_tree(self.deals)
         for deal in data.closing:
             item = self._item(deal.id, deal.title, deal.stage_name,
                               money_text(deal.amount, deal.currency), deal.expected_close or "")
@@ -189,7 +190,7 @@ class TodayPage(TodayView):
         self._debounce.stop()
         self.data = None
         for tree in (self.followups, self.service, self.deals):
-            tree.clear()
+            empty_tree(tree)
         for figure in (self.pipeline, self.won, self.open_service):
             figure.value.setText("–")
         self.title.setText("")
