@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.core.backup.retention import Retention
-from crm_desktop.core.storage.files import fsync_directory
+from crm_desktop.core.storage.files import write_atomic
 
 DEFAULT_WARN_DAYS = 7
 
@@ -54,7 +54,4 @@ def load_config(path: Path) -> BackupConfig:
 def save_config(path: Path, config: BackupConfig) -> None:
     data = asdict(config)
     data["last_good_at"] = config.last_good_at.isoformat() if config.last_good_at else None
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-    temp.replace(path)
-    fsync_directory(path.parent)
+    write_atomic(path, json.dumps(data, indent=2).encode("utf-8"))

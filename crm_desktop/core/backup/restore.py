@@ -20,7 +20,7 @@ from crm_desktop.core.config.paths import AppPaths
 from crm_desktop.core.errors import BackupTooNewError, RestoreFailedError
 from crm_desktop.core.security import keyslots
 from crm_desktop.core.storage import migrate
-from crm_desktop.core.storage.files import fsync_directory
+from crm_desktop.core.storage.files import fsync_directory, write_atomic
 from crm_desktop.core.storage.lock import WorkspaceLock
 
 STAGED, STAGED_SLOTS = "restore-staged.db", "restore-staged-keyslots.json"
@@ -116,7 +116,4 @@ def _sidecar(database: Path, suffix: str) -> Path:
 
 
 def _write_json(path: Path, data: dict[str, object]) -> None:
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(json.dumps(data), encoding="utf-8")
-    temp.replace(path)
-    fsync_directory(path.parent)
+    write_atomic(path, json.dumps(data).encode("utf-8"))

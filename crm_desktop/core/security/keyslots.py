@@ -14,9 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import os
 import secrets
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +33,7 @@ from crm_desktop.core.errors import (
     WrongRecoveryKeyError,
 )
 from crm_desktop.core.i18n import N_
-from crm_desktop.core.storage.files import fsync_directory, storage_error
+from crm_desktop.core.storage.files import write_atomic
 
 DATA_KEY_BYTES = 32
 MIN_PASSPHRASE = 8
@@ -261,24 +259,5 @@ def read_slots(path: Path) -> KeySlots:
 
 
 def write_slots_atomic(path: Path, slots: KeySlots) -> None:
-    """Write to a temp file beside `path`, fsync, rename over it: old or new, never half."""
-    path = Path(path)
-    data = slots.to_json().encode("utf-8")
-    temp_name: str | None = None
-    try:
-        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-        temp_name = None
-        fsync_directory(path.parent)
-    except OSError as exc:
-        raise storage_error(exc, path) from exc
-    finally:
-        if temp_name is not None:
-            try:
-                os.unlink(temp_name)
-            except OSError:
-                pass
+    """Replace the slot file atomically: the old slots or the new ones, never half."""
+    write_atomic(path, slots.to_json().encode("utf-8"))

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import CompanyCreate, CompanyRead, CompanyUpdate
-from crm_desktop.core.errors import CrmError, ValidationError
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.form_support import InlineErrors, split_tags
 from crm_desktop.ui.views.company_form_view import CompanyFormView
@@ -17,6 +16,7 @@ FIELD_ERRORS = {"name": "name", "phone": "phone"}
 
 
 class CompanyEditor(InlineErrors, CompanyFormView):
+    field_errors = FIELD_ERRORS
     saved = Signal(str)
     deleted = Signal(str)
     cancelled = Signal()
@@ -61,13 +61,8 @@ class CompanyEditor(InlineErrors, CompanyFormView):
 
     def save(self) -> None:
         self._clear_errors()
-        try:
-            outcome = self._save()
-        except ValidationError as error:
-            self._show_error(FIELD_ERRORS.get(error.field, "form"), str(error))
-            return
-        except CrmError as error:
-            self._show_error("form", str(error))
+        outcome = self._attempt(self._save)
+        if outcome is None:
             return
         self._bus.publish(outcome.changes)
         self.saved.emit(outcome.value.id)
@@ -77,10 +72,8 @@ class CompanyEditor(InlineErrors, CompanyFormView):
         if self._editing is None:
             return
         company_id = self._editing.id
-        try:
-            outcome = self._crm.companies.delete(company_id)
-        except CrmError as error:
-            self._show_error("form", str(error))
+        outcome = self._attempt(lambda: self._crm.companies.delete(company_id))
+        if outcome is None:
             return
         self.edit_new()
         self._bus.publish(outcome.changes)

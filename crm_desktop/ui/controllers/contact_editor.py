@@ -14,7 +14,6 @@ from crm_desktop.core.domain.models import (
     ContactUpdate,
     Labeled,
 )
-from crm_desktop.core.errors import CrmError, ValidationError
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.form_support import InlineErrors, split_tags
 from crm_desktop.ui.views.contact_form_view import ContactFormView
@@ -24,6 +23,7 @@ FIELD_ERRORS = {"display_name": "name", "name": "name", "email": "email", "phone
 
 
 class ContactEditor(InlineErrors, ContactFormView):
+    field_errors = FIELD_ERRORS
     saved = Signal(str)
     cancelled = Signal()
     deleted = Signal(str)  # the name, for a "moved to the bin" message
@@ -74,10 +74,9 @@ class ContactEditor(InlineErrors, ContactFormView):
         """Delete goes to the recycle bin; Ctrl+Z or the bin brings the contact back."""
         if self._editing is None:
             return
-        try:
-            outcome = self._crm.contacts.delete(self._editing.id)
-        except CrmError as error:
-            self._show_error("form", str(error))
+        contact_id = self._editing.id
+        outcome = self._attempt(lambda: self._crm.contacts.delete(contact_id))
+        if outcome is None:
             return
         self._bus.publish(outcome.changes)
         self.deleted.emit(self._editing.display_name)
@@ -85,13 +84,8 @@ class ContactEditor(InlineErrors, ContactFormView):
 
     def save(self) -> None:
         self._clear_errors()
-        try:
-            outcome = self._save()
-        except ValidationError as error:
-            self._show_error(FIELD_ERRORS.get(error.field, "form"), str(error))
-            return
-        except CrmError as error:
-            self._show_error("form", str(error))
+        outcome = self._attempt(self._save)
+        if outcome is None:
             return
         self._bus.publish(outcome.changes)
         self.saved.emit(outcome.value.id)

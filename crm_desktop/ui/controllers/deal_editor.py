@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import DealCreate, DealRead, DealUpdate
-from crm_desktop.core.errors import CrmError, NotFoundError, ValidationError
+from crm_desktop.core.errors import NotFoundError
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.form_support import InlineErrors
 from crm_desktop.ui.views.deal_form_view import DealFormView
@@ -21,6 +21,7 @@ FIELD_ERRORS = {"title": "title", "company": "company", "company_name": "company
 
 
 class DealEditor(InlineErrors, DealFormView):
+    field_errors = FIELD_ERRORS
     saved = Signal(str)   # id of the deal created or changed
     cancelled = Signal()
 
@@ -98,13 +99,8 @@ class DealEditor(InlineErrors, DealFormView):
     def save(self) -> None:
         """Create or change the deal through the core; a refusal is shown under its field."""
         self._clear_errors()
-        try:
-            outcome = self._save()
-        except ValidationError as error:
-            self._show_error(FIELD_ERRORS.get(error.field, "form"), str(error))
-            return
-        except CrmError as error:
-            self._show_error("form", str(error))
+        outcome = self._attempt(self._save)
+        if outcome is None:
             return
         self._bus.publish(outcome.changes)
         self.saved.emit(outcome.value.id)

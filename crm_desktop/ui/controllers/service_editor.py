@@ -18,7 +18,7 @@ from crm_desktop.core.domain.models import (
     ServiceRead,
     ServiceUpdate,
 )
-from crm_desktop.core.errors import CrmError, ValidationError
+from crm_desktop.core.errors import CrmError
 from crm_desktop.core.search.index import SearchHit
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.form_support import InlineErrors
@@ -31,6 +31,7 @@ MATCHES = 8
 
 
 class ServiceEditor(InlineErrors, ServiceFormView):
+    field_errors = FIELD_ERRORS
     saved = Signal(str)
     deleted = Signal(str)
     cancelled = Signal()
@@ -98,13 +99,8 @@ class ServiceEditor(InlineErrors, ServiceFormView):
         if self.contact.text().strip() and self._contact_id is None:
             self._show_error("contact", self.tr("Pick a contact from the list, or clear the field."))
             return
-        try:
-            outcome = self._save()
-        except ValidationError as error:
-            self._show_error(FIELD_ERRORS.get(error.field, "form"), str(error))
-            return
-        except CrmError as error:
-            self._show_error("form", str(error))
+        outcome = self._attempt(self._save)
+        if outcome is None:
             return
         self._bus.publish(outcome.changes)
         self.edit(outcome.value)
@@ -115,10 +111,8 @@ class ServiceEditor(InlineErrors, ServiceFormView):
         if self._editing is None:
             return
         log_id = self._editing.id
-        try:
-            outcome = self._crm.service.delete(log_id)
-        except CrmError as error:
-            self._show_error("form", str(error))
+        outcome = self._attempt(lambda: self._crm.service.delete(log_id))
+        if outcome is None:
             return
         self.edit_new()
         self._bus.publish(outcome.changes)

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.ui.views.form_parts import error_label
 from crm_desktop.ui.views.keyboard import tab_buttons_as_shown
-
-ERROR_STYLE = "color: #b3261e;"
 
 
 class CompanyFormView(QWidget):
@@ -40,20 +39,13 @@ class CompanyFormView(QWidget):
         self.notes.setTabChangesFocus(True)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, 北京"))
-        self.errors = {key: self._error_label() for key in ("name", "phone", "form")}
+        self.errors = {key: error_label() for key in ("name", "phone", "form")}
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Move the company to the recycle bin"))
         self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self._lay_out()
-
-    def _error_label(self) -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
 
     def _lay_out(self) -> None:
         form = QFormLayout()

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.ui.views.form_parts import error_label
 from crm_desktop.ui.views.keyboard import tab_buttons_as_shown
-
-ERROR_STYLE = "color: #b3261e;"
 
 
 class ContactFormView(QWidget):
@@ -38,20 +37,13 @@ class ContactFormView(QWidget):
         self.note.setMaximumHeight(70)
         self.note.setTabChangesFocus(True)  # Tab moves on to Save, as in every other field
         self.note.setPlaceholderText(self.tr("A first note (optional)"))
-        self.errors = {key: self._error_label() for key in
+        self.errors = {key: error_label() for key in
                        ("name", "email", "phone", "company", "lifecycle_stage", "note", "form")}
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.delete = self.buttons.addButton(self.tr("Move to recycle bin"),
                                              QDialogButtonBox.ButtonRole.DestructiveRole)
         self._lay_out()
-
-    def _error_label(self) -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
 
     def _lay_out(self) -> None:
         form = QFormLayout()

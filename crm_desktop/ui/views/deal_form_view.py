@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ERROR_STYLE = "color: #b3261e;"
+from crm_desktop.ui.views.form_parts import error_label
+
 # Offered in the currency box; any other ISO 4217 code can be typed.
 COMMON_CURRENCIES = ("CNY", "HKD", "TWD", "USD", "EUR", "GBP", "JPY", "SGD")
 ERROR_KEYS = ("title", "company", "amount", "currency", "stage", "expected_close", "source",
@@ -53,17 +54,10 @@ class DealFormView(QWidget):
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("e.g. Trade fair, website, referral"))
         self.owner = QLineEdit()
-        self.errors = {key: self._error_label() for key in ERROR_KEYS}
+        self.errors = {key: error_label() for key in ERROR_KEYS}
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self._lay_out()
-
-    def _error_label(self) -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
 
     def _lay_out(self) -> None:
         money = QHBoxLayout()

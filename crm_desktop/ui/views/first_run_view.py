@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit,
-                               QProgressBar, QPushButton, QRadioButton, QVBoxLayout, QWizard,
-                               QWizardPage)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
 
-ERROR_STYLE = "color: #b3261e;"
+from crm_desktop.ui.views.form_parts import ERROR_STYLE
 
 
 def _page(title: str, subtitle: str = "") -> QWizardPage:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ERROR_STYLE = "color: #b3261e;"
+from crm_desktop.ui.views.form_parts import ERROR_STYLE
 
 
 class QuickActionView(QWidget):

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.ui.views.form_parts import ERROR_STYLE
+
 WARNING_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #f2b8b5; "
                  "border-radius: 4px; padding: 8px;")
-ERROR_STYLE = "color: #b3261e;"
 
 
 def _heading(text: str) -> QLabel:

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.ui.views.form_parts import error_label
 from crm_desktop.ui.views.keyboard import tab_buttons_as_shown
 
-ERROR_STYLE = "color: #b3261e;"
 MUTED_STYLE = "color: palette(placeholder-text);"
 
 
@@ -49,7 +49,7 @@ class ServiceFormView(QWidget):
         self.resolution.setTabChangesFocus(True)
         self.times = QLabel()
         self.times.setStyleSheet(MUTED_STYLE)
-        self.errors = {key: self._error_label() for key in
+        self.errors = {key: error_label() for key in
                        ("subject", "contact", "satisfaction", "form")}
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -57,13 +57,6 @@ class ServiceFormView(QWidget):
         self.delete_button.setToolTip(self.tr("Move the service log to the recycle bin"))
         self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self._lay_out()
-
-    def _error_label(self) -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
 
     def _lay_out(self) -> None:
         form = QFormLayout()
