@@ -90,6 +90,7 @@ def test_verify_accepts_the_passphrase_or_recovery_key_of_the_day(crm: Crm, usb:
                                                                   recovery_key: str) -> None:
     """Without the workspace key a backup opens with its passphrase or recovery key only."""
     report = crm.backups.back_up(usb)
+    folder_before = sorted(usb.iterdir())
     work = usb.parent / "scratch"
     assert verify_backup(report.path, BackupKey(passphrase=PASSPHRASE), work).ok
     assert verify_backup(report.path, BackupKey(recovery_key=recovery_key), work).ok
@@ -97,7 +98,8 @@ def test_verify_accepts_the_passphrase_or_recovery_key_of_the_day(crm: Crm, usb:
         verify_backup(report.path, BackupKey(passphrase="not the passphrase"), work)
     with pytest.raises(BackupKeyError):
         verify_backup(report.path, BackupKey(data_key=bytes(32)), work)
-    assert not list(work.iterdir())  # the extracted copy is gone
+    assert not work.exists()  # checked where it lies: no scratch copy
+    assert sorted(usb.iterdir()) == folder_before  # and nothing written beside it
 
 
 @pytest.mark.parametrize("damage", ["truncate", "flip", "foreign"])

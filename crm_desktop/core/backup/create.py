@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import platform
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from importlib import metadata
@@ -27,8 +28,7 @@ from crm_desktop.core.security import keyslots
 from crm_desktop.core.storage import snapshot
 from crm_desktop.core.storage.files import GONE, fsync_directory, storage_error
 
-SNAPSHOT_SHARE = 55  # of 100 progress steps: writing the database
-CHECKED_SHARE = 90  # then checking it; the fingerprint takes the rest
+SNAPSHOT_SHARE = 55  # of 100 progress steps: writing the database; checking it takes the rest
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def create_backup(source: BackupSource, folder: Path, *, progress: Progress | No
     """Write one backup into `folder`, verified before it gets its final name; returns the report.
 
     The backup API writes the database straight into the folder under a hidden temporary name;
-    it is checked there (key, pages, structure, counts), fingerprinted, given its trailer,
+    it is checked there (key, pages, structure, counts) while it is fingerprinted, given its trailer,
     fsynced and renamed. Nothing is left in the folder on failure.
     """
     folder = check_folder(folder, source.paths)
@@ -80,12 +80,14 @@ def create_backup(source: BackupSource, folder: Path, *, progress: Progress | No
                             workspace_id=slots.workspace_id, device_id=source.device_id,
                             device_name=platform.node(), counts=counts,
                             database_sha256="", database_bytes=partial.stat().st_size)
-        checks = check_database(partial, source.data_key, manifest,
-                                scaled(progress, SNAPSHOT_SHARE, CHECKED_SHARE - SNAPSHOT_SHARE))
+        with ThreadPoolExecutor(max_workers=1) as pool:  # hashing runs beside the checks
+            digest = pool.submit(archive.sha256_of, partial)
+            checks = check_database(partial, source.data_key, manifest,
+                                    scaled(progress, SNAPSHOT_SHARE, 100 - SNAPSHOT_SHARE))
+            fingerprint = digest.result()
         if not all(check.ok for check in checks):
             raise BackupError(reason=next(c.detail for c in checks if not c.ok))
-        digest = archive.sha256_of(partial, progress=scaled(progress, CHECKED_SHARE, 100 - CHECKED_SHARE))
-        signed = replace(manifest, database_sha256=digest).signed(source.data_key)
+        signed = replace(manifest, database_sha256=fingerprint).signed(source.data_key)
         archive.append_trailer(partial, slots, signed)
         os.replace(partial, target)
         fsync_directory(folder)

@@ -3,12 +3,13 @@ SQLCipher's page check, SQLite's integrity check, and the record counts."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from crm_desktop.core.backup import archive
 from crm_desktop.core.backup.manifest import Manifest
-from crm_desktop.core.backup.progress import Progress, scaled
+from crm_desktop.core.backup.progress import Progress
 from crm_desktop.core.errors import BackupDamagedError, BackupKeyError, BackupNotFoundError, CrmError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.ids import new_id
@@ -24,7 +25,6 @@ CHECK_LABELS = {
     "counts": N_("Record counts match the manifest"),
 }
 CHECKS = tuple(CHECK_LABELS)
-EXTRACT_SHARE = 30  # of 100 progress steps; the checks take the rest
 
 
 @dataclass(frozen=True)
@@ -78,47 +78,69 @@ def unlock_backup(manifest: Manifest, slots: keyslots.KeySlots, key: BackupKey) 
 
 def verify_backup(path: Path, key: BackupKey, work: Path, *, progress: Progress | None = None,
                   keep_as: Path | None = None) -> VerifyReport:
-    """Verify `path` using scratch space in `work`. With `keep_as`, a database that passed every
-    check is left there (restore uses it); otherwise the extracted copy is removed."""
+    """Verify `path` where it lies. With `keep_as`, the database is also copied there (restore
+    uses it) while it is checked — and removed again unless it passed every check."""
     try:
         manifest, slots = read_backup(path)
     except BackupDamagedError as error:
         return VerifyReport(path, None, (Check("readable", False, str(error)),))
     data_key = unlock_backup(manifest, slots, key)
     checks = [Check("readable", True)]
-    work.mkdir(parents=True, exist_ok=True)
-    extracted = work / f"verify-{new_id()}.db"
+    if not manifest.signature_valid(data_key):
+        return VerifyReport(path, manifest, (*checks, Check("checksum", False, _damaged(path))))
+    copy = work / f"verify-{new_id()}.db" if keep_as is not None else None
     try:
-        checks += _check_content(path, manifest, data_key, extracted, progress)
-        if keep_as is not None and all(check.ok for check in checks):
-            extracted.replace(keep_as)
+        checks += _check_in_place(path, manifest, data_key, progress, copy)
+        if copy is not None and keep_as is not None and all(check.ok for check in checks):
+            copy.replace(keep_as)
     finally:
-        for leftover in (extracted, Path(f"{extracted}-wal"), Path(f"{extracted}-shm")):
-            leftover.unlink(missing_ok=True)
+        if copy is not None:
+            copy.unlink(missing_ok=True)
     return VerifyReport(path, manifest, tuple(checks))
 
 
-def _check_content(path: Path, manifest: Manifest, data_key: bytes, extracted: Path,
-                   progress: Progress | None) -> list[Check]:
-    if not manifest.signature_valid(data_key):
-        return [Check("checksum", False, str(BackupDamagedError(path=str(path))))]
+def _check_in_place(path: Path, manifest: Manifest, data_key: bytes,
+                    progress: Progress | None, copy: Path | None) -> list[Check]:
+    """The checksum (and the copy, if one is wanted) runs beside the page and structure checks:
+    they all release the GIL. A copy whose SHA-256 matches holds the bytes that were checked."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        checksum = pool.submit(_checksum_matches, path, manifest, copy)
+        content = check_database(path, data_key, manifest, progress, manifest.database_bytes)
+        matches = checksum.result()
+    if not matches:
+        return [Check("checksum", False, _damaged(path))]
+    return [Check("checksum", True), *content]
+
+
+def _checksum_matches(path: Path, manifest: Manifest, copy: Path | None) -> bool:
     try:
-        archive.extract_database(path, extracted, manifest, scaled(progress, 0, EXTRACT_SHARE))
-    except BackupDamagedError as error:
-        return [Check("checksum", False, str(error))]
-    return [Check("checksum", True), *check_database(
-        extracted, data_key, manifest, scaled(progress, EXTRACT_SHARE, 100 - EXTRACT_SHARE))]
+        if copy is None:
+            return archive.sha256_of(path, manifest.database_bytes) == manifest.database_sha256
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        archive.extract_database(path, copy, manifest)  # raises when the SHA-256 differs
+        return True
+    except BackupDamagedError:
+        return False
+
+
+def _damaged(path: Path) -> str:
+    return str(BackupDamagedError(path=str(path)))
 
 
 def check_database(database: Path, data_key: bytes, manifest: Manifest,
-                   progress: Progress | None = None) -> list[Check]:
+                   progress: Progress | None = None,
+                   database_bytes: int | None = None) -> list[Check]:
     """The key opens it, every page authenticates, SQLite finds every table and index sound,
     and the counts match the manifest."""
     try:
-        pages, problems = snapshot.check_file(database, data_key, progress)
+        pages, problems = snapshot.check_file(database, data_key, progress, database_bytes)
     except CrmError as error:
         return [Check("key", False, str(error))]
-    _revision, counts = snapshot.describe(database, data_key)
+    try:
+        _revision, counts = snapshot.describe(database, data_key)
+    except CrmError as error:
+        return [Check("key", True), Check("pages", not pages, "; ".join(pages[:3])),
+                Check("integrity", False, str(error))]
     return [Check("key", True),
             Check("pages", not pages, "; ".join(pages[:3])),
             Check("integrity", not problems, "; ".join(problems[:3])),

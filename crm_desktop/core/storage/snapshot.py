@@ -5,6 +5,7 @@ miss committed rows), and the checks and counts run on such a copy."""
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -18,6 +19,8 @@ from crm_desktop.core.storage.engine import key_pragma, translate_error
 
 Progress = Callable[[int, int], None]
 CHECK_CACHE_KIB = 64 * 1024
+PAGE_SIZE = 4096  # SQLCipher 4's default, which the workspace keeps
+PAGE_NUMBER = re.compile(r"\bpage (\d+)\b")
 COUNTED_TABLES = ("companies", "contacts", "deals", "pipeline_stages", "reminders",
                   "service_logs", "notes", "tags", "taggings", "journal_batches", "journal")
 STEP_PAGES = 8192  # 32 MiB per step: progress moves, and the snapshot stays one read transaction
@@ -81,14 +84,21 @@ def describe(database: Path, data_key: bytes) -> tuple[str, dict[str, int]]:
         counts = {table: int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
                   for table in COUNTED_TABLES if table in existing}
         return (str(revision[0]) if revision else ""), counts
+    except sqlcipher3.DatabaseError as exc:
+        raise translate_error(exc, database) from None
     finally:
         conn.close()
 
 
-def check_file(database: Path, data_key: bytes,
-               progress: Progress | None = None) -> tuple[list[str], list[str]]:
+def check_file(database: Path, data_key: bytes, progress: Progress | None = None,
+               database_bytes: int | None = None) -> tuple[list[str], list[str]]:
     """SQLCipher's page check and SQLite's structural check of every table with its indexes:
-    (pages that fail authentication, integrity problems); both empty for a sound file."""
+    (pages that fail authentication, integrity problems); both empty for a sound file.
+
+    With `database_bytes`, the database is the first that many bytes of the file (a backup checked
+    in place): SQLite stops at the page count in its header, and SQLCipher's reports about the
+    pages after it — the backup's trailer — are not about the database.
+    """
     conn = open_read_only(database, data_key)
     try:
         tables = [name for (name,) in conn.execute(
@@ -99,7 +109,15 @@ def check_file(database: Path, data_key: bytes,
     jobs = ["cipher_integrity_check", *(f"integrity_check('{name}')" for name in tables)]
     results = _run_parallel(database, data_key, jobs, progress)
     problems = [line for job in jobs[1:] for line in results[job] if line != "ok"]
-    return results[jobs[0]], problems
+    return _within(results[jobs[0]], database_bytes), problems
+
+
+def _within(page_reports: list[str], database_bytes: int | None) -> list[str]:
+    if database_bytes is None:
+        return page_reports
+    last_page = database_bytes // PAGE_SIZE
+    return [line for line in page_reports
+            if not ((found := PAGE_NUMBER.search(line)) and int(found.group(1)) > last_page)]
 
 
 def _run_parallel(database: Path, data_key: bytes, pragmas: list[str],
@@ -123,5 +141,7 @@ def _pragma(database: Path, data_key: bytes, pragma: str) -> list[str]:
     conn = open_read_only(database, data_key)
     try:
         return [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")]
+    except sqlcipher3.DatabaseError as exc:  # damage can stop a check before it reports
+        return [str(translate_error(exc, database))]
     finally:
         conn.close()
