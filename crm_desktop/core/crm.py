@@ -39,7 +39,11 @@ from crm_desktop.core.storage.lock import WorkspaceLock
 from crm_desktop.core.storage.tables import JournalBatch, JournalEntry, Meta
 
 if TYPE_CHECKING:
+    from crm_desktop.core.io.exports.service import ExportService
+    from crm_desktop.core.io.imports.service import ImportService
     from crm_desktop.core.reports.service import ReportService
+    from crm_desktop.core.services.duplicates import DuplicateService
+    from crm_desktop.core.services.privacy import PrivacyService
 
 Progress = Callable[[int, int], None]
 
@@ -78,6 +82,31 @@ class Crm:
         from crm_desktop.core.reports.service import ReportService  # reportlab: on first use only
 
         return ReportService(self)
+
+    # Imports, exports, duplicates and privacy load their format libraries on first use only.
+    @cached_property
+    def imports(self) -> ImportService:
+        from crm_desktop.core.io.imports.service import ImportService
+
+        return ImportService(self.db, self.settings)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from crm_desktop.core.io.exports.service import ExportService
+
+        return ExportService(self.db, self.settings)
+
+    @cached_property
+    def duplicates(self) -> DuplicateService:
+        from crm_desktop.core.services.duplicates import DuplicateService
+
+        return DuplicateService(self.db, self.settings)
+
+    @cached_property
+    def privacy(self) -> PrivacyService:
+        from crm_desktop.core.services.privacy import PrivacyService
+
+        return PrivacyService(self.db)
 
     @property
     def device_id(self) -> str:
