@@ -108,11 +108,16 @@ class ContactService:
 
     def update(self, contact_id: str, changes: ContactUpdate) -> Outcome[ContactRead]:
         with self._db.transaction("contact.update") as tx:
-            row = tx.get(Contact, contact_id)
-            values = self._clean(changes, creating=False, current=row)
-            self._link_company(tx, values, changes.company_name)
-            tx.update(row, values)
+            row = self.update_in(tx, contact_id, changes)
             return Outcome(self._read(tx.session, row), tx.changes())
+
+    def update_in(self, tx: Tx, contact_id: str, changes: ContactUpdate) -> Contact:
+        """The update, inside a transaction someone else opened (an import's)."""
+        row = tx.get(Contact, contact_id)
+        values = self._clean(changes, creating=False, current=row)
+        self._link_company(tx, values, changes.company_name)
+        tx.update(row, values)
+        return row
 
     def delete(self, contact_id: str) -> Outcome[None]:
         with self._db.transaction("contact.delete") as tx:

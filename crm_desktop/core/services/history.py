@@ -18,7 +18,11 @@ from crm_desktop.core.storage.types import UtcDateTime, utcnow
 DERIVED_FIELDS = frozenset({"sort_key"})  # journalled for sync and undo, not news to a person
 SETUP_ACTION = "setup"
 PURGE_ACTION = "trash.purge"
-NOT_UNDOABLE = frozenset({SETUP_ACTION, PURGE_ACTION})
+# An erasure destroyed what undo would need; an export cannot be called back (and its
+# journal row is an audit marker, not a field change to reverse).
+ERASE_ACTION = "privacy.erase"
+EXPORT_ACTION = "privacy.export"
+NOT_UNDOABLE = frozenset({SETUP_ACTION, PURGE_ACTION, ERASE_ACTION, EXPORT_ACTION})
 
 
 class HistoryService:
@@ -48,7 +52,7 @@ class HistoryService:
                 raise UndoBlockedError(action=action_label(batch.action))
             changed = self._db.journal.changed_fields(tx.session, batch)
             for entry in changed:
-                _reverse(tx, entry)
+                reverse_entry(tx, entry)
             created = self._db.journal.inserted_rows(tx.session, batch)
             for entity, row_id in created:
                 _tombstone(tx, entity, row_id)
@@ -60,7 +64,7 @@ class HistoryService:
             return Outcome(result, tx.changes())
 
 
-def _reverse(tx: Tx, entry: JournalEntry) -> None:
+def reverse_entry(tx: Tx, entry: JournalEntry) -> None:
     if entry.entity == SETTINGS_KEY:
         restore_setting(tx.session, entry.field, entry.old_value)
         tx.record(SETTINGS_KEY, SETTINGS_KEY, "undo", {entry.field: (entry.new_value,

@@ -1,4 +1,4 @@
-"""The bulk path (demo data, benchmark, later imports): many rows in one transaction, journalled
+"""The bulk path (demo data, benchmark, imports): many rows in one transaction, journalled
 and indexed like single adds, but written with executemany."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from sqlalchemy import Connection, insert
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.journal.journal import ALL_FIELDS, insert_changes, to_json_value
 from crm_desktop.core.search.index import BULK_CACHE_KIB, SearchDoc, index_many
-from crm_desktop.core.storage.database import ENTITY_OF, Database
+from crm_desktop.core.storage.database import ENTITY_OF, Database, Tx
 from crm_desktop.core.storage.engine import CACHE_KIB
 from crm_desktop.core.storage.tables import JournalBatch, Record
 from crm_desktop.core.storage.types import utcnow
@@ -38,20 +38,31 @@ class BulkWriter:
         self._rows.append((table, rows, doc))
 
     def commit(self, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-        total = sum(len(rows) for _t, rows, _d in self._rows)
-        done = 0
+        """Write everything queued as one new transaction and journal batch."""
         journal = self._db.journal
         with self._db.engine.begin() as conn:
-            conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
             batch_seq = conn.execute(insert(JournalBatch).values(
                 id=new_id(), hlc=journal.clock.now(), device_id=journal.identity.device_id,
                 actor=journal.identity.actor, action=self._action)).lastrowid
+            return self.write(conn, batch_seq, progress)
+
+    def write_into(self, tx: Tx, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+        """Write everything queued inside `tx`, in its journal batch (an import's updates share it)."""
+        return self.write(tx.session.connection(), _batch_seq(tx), progress)
+
+    def write(self, conn: Connection, batch_seq: int,
+              progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+        total = sum(len(rows) for _t, rows, _d in self._rows)
+        done = 0
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        try:
             for table, rows, doc in self._rows:
                 for chunk in _chunks(rows, 5000):
                     self._write_chunk(conn, batch_seq, table, chunk, doc)
                     done += len(chunk)
                     if progress:
                         progress(done, total)
+        finally:
             conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
         return {ENTITY_OF[t]: len(rows) for t, rows, _d in self._rows}
 
@@ -69,6 +80,13 @@ class BulkWriter:
         for offset, row in enumerate(rows):
             values = {field: to_json_value(new) for field, (_old, new) in insert_changes(row).items()}
             yield (batch_seq, hlc + offset, entity, row["id"], "insert", ALL_FIELDS, _to_json(values))
+
+
+def _batch_seq(tx: Tx) -> int:
+    seq = tx.batch.seq
+    if seq is None:  # open_batch flushes, so the database has numbered it
+        raise RuntimeError("journal batch was not flushed")
+    return seq
 
 
 def record_defaults(**values: Any) -> dict[str, Any]:

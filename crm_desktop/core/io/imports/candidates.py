@@ -1,0 +1,150 @@
+"""One row of a file, read through the column mapping into the fields of a contact, with every
+problem found on the way (each a translated message naming the field and the value)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from crm_desktop.core.domain import rules
+from crm_desktop.core.domain.models import LIFECYCLE_STAGES
+from crm_desktop.core.errors import CrmError, ValidationError
+from crm_desktop.core.i18n import N_
+from crm_desktop.core.io.imports.mapping import ColumnMap, Mapping
+from crm_desktop.core.io.imports.source import SourceRow
+from crm_desktop.core.io.imports.values import parse_date, split_full_name, split_tags, split_values, yes_no
+from crm_desktop.core.services.contacts import compose_display_name, default_name_order
+
+TEXT_FIELDS = ("company_name", "title", "lead_source", "owner", "consent_source")
+ADDRESS_PARTS = ("street", "city", "region", "postcode", "country")
+STAGE_WORDS = {"线索": "lead", "潜在客户": "prospect", "意向客户": "prospect", "客户": "customer",
+               "成交客户": "customer", "前客户": "former", "流失客户": "former",
+               "former customer": "former"}
+
+
+@dataclass
+class Candidate:
+    line: int
+    record_id: str = ""  # the id column of our own export
+    values: dict[str, Any] = field(default_factory=dict)  # contact fields, cleaned
+    tags: list[str] = field(default_factory=list)
+    note: str = ""
+    problems: list[CrmError] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def build_candidate(row: SourceRow, mapping: Mapping, region: str) -> Candidate:
+    candidate = Candidate(row.line)
+    if row.problem is not None:
+        candidate.problems.append(row.problem)
+        return candidate
+    names: dict[str, str] = {}
+    addresses: dict[str, dict[str, str]] = {}
+    for entry in mapping:
+        cell = row.cells.get(entry.column, "").strip()
+        if cell and entry.field:
+            try:
+                _apply(candidate, entry, cell, row.cells, names, addresses)
+            except ValidationError as problem:
+                candidate.problems.append(problem)
+    if addresses:
+        candidate.values.setdefault("addresses", []).extend(addresses.values())
+    _clean_contacts(candidate, region)
+    _name(candidate, names)
+    return candidate
+
+
+def _apply(candidate: Candidate, entry: ColumnMap, cell: str, cells: dict[str, str],
+           names: dict[str, str], addresses: dict[str, dict[str, str]]) -> None:
+    values, target = candidate.values, entry.field
+    label = _label(entry, cells)
+    if target in ("full_name", "family_name", "given_name"):
+        names[target] = cell
+    elif target in ("email", "phone"):
+        values.setdefault(target + "s", []).extend({"label": label, "value": v}
+                                                   for v in split_values(cell))
+    elif target in ("emails", "phones"):
+        values.setdefault(target, []).extend(_labelled_lines(cell))
+    elif target in ADDRESS_PARTS:
+        addresses.setdefault(label, {"label": label})[target] = cell
+    elif target == "address":
+        values.setdefault("addresses", []).append({"label": label, "street": cell})
+    elif target == "addresses":
+        values.setdefault("addresses", []).extend(_address_json(cell))
+    elif target in ("birthday", "consent_date"):
+        values[target] = parse_date(cell, target)
+    elif target == "lifecycle_stage":
+        stage = STAGE_WORDS.get(cell.lower(), cell.lower())
+        values[target] = rules.choice(stage, LIFECYCLE_STAGES, target)
+    elif target == "marketing_consent":
+        values[target] = yes_no(cell, target)
+    elif target == "tags":
+        candidate.tags += [t for t in split_tags(cell) if not t.startswith("*")]  # Google's own groups
+    elif target == "note":
+        candidate.note = f"{candidate.note}\n{cell}".strip()
+    elif target == "custom":
+        values.setdefault("custom_fields", {})[entry.column] = cell
+    elif target == "id":
+        candidate.record_id = cell
+    elif target in TEXT_FIELDS:
+        values[target] = cell
+
+
+def _label(entry: ColumnMap, cells: dict[str, str]) -> str:
+    if entry.label_column:
+        return cells.get(entry.label_column, "").strip().lstrip("* ").lower()
+    return entry.label
+
+
+def _labelled_lines(cell: str) -> list[dict[str, str]]:
+    """`mobile: 138…` lines (our export and vCards); a line without a label is just the value."""
+    found = []
+    for line in cell.splitlines():
+        label, sep, value = line.partition(": ")
+        if not sep or "@" in label:
+            label, value = "", line
+        if value.strip():
+            found.append({"label": label.strip(), "value": value.strip()})
+    return found
+
+
+def _address_json(cell: str) -> list[dict[str, str]]:
+    try:
+        items = json.loads(cell)
+        return [{k: str(v) for k, v in item.items()} for item in items]
+    except (ValueError, AttributeError, TypeError):
+        raise ValidationError(N_("'{value}' is not a list of addresses."), field="address",
+                              value=cell[:40]) from None
+
+
+def _clean_contacts(candidate: Candidate, region: str) -> None:
+    """Emails and phones in their normal form, each once; a bad one is a problem of the row."""
+    for key, clean in (("emails", rules.email), ("phones", lambda v: rules.phone(v, region))):
+        kept: dict[str, dict[str, str]] = {}
+        for item in candidate.values.get(key, []):
+            try:
+                value = clean(item["value"])
+            except ValidationError as problem:
+                candidate.problems.append(problem)
+                continue
+            kept.setdefault(value.lower(), {"label": item["label"], "value": value})
+        if key in candidate.values:
+            candidate.values[key] = list(kept.values())
+
+
+def _name(candidate: Candidate, names: dict[str, str]) -> None:
+    family, given = names.get("family_name", ""), names.get("given_name", "")
+    full = names.get("full_name", "")
+    if full and not (family or given):
+        family, given = split_full_name(full)
+    order = default_name_order(family, given or full)
+    display = full or compose_display_name(family, given, order)
+    if not display:
+        candidate.problems.append(ValidationError(N_("{field} is required."), field="name"))
+        return
+    candidate.values |= {"display_name": display, "family_name": family, "given_name": given,
+                         "name_order": order}

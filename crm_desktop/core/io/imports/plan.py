@@ -1,0 +1,156 @@
+"""The preview of an import: what each row would do — create a contact, update the contact it
+matches (same id, email or phone), be skipped as a duplicate, or be refused with its reasons —
+before anything is written."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+
+from crm_desktop.core.errors import CrmError
+from crm_desktop.core.i18n import N_
+from crm_desktop.core.io.imports.candidates import Candidate, build_candidate
+from crm_desktop.core.io.imports.mapping import Mapping
+from crm_desktop.core.io.imports.source import Source
+
+Progress = Callable[[int, int], None]
+ACTIONS = ("create", "update", "skip", "invalid")
+LIST_FIELDS = ("emails", "phones", "addresses")
+MATCH_WHAT = {"id": N_("id"), "email": N_("email"), "phone": N_("phone")}
+
+
+@dataclass
+class PlannedRow:
+    candidate: Candidate
+    action: str  # one of ACTIONS
+    contact_id: str = ""  # the existing contact it updates or duplicates
+    changes: dict[str, Any] = field(default_factory=dict)  # update: field -> new value
+    reasons: list[CrmError] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.candidate.line
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    source: Source
+    mapping: Mapping
+    rows: tuple[PlannedRow, ...]
+
+    def counts(self) -> dict[str, int]:
+        found = Counter(row.action for row in self.rows)
+        return {action: found.get(action, 0) for action in ACTIONS}
+
+    def of(self, action: str) -> list[PlannedRow]:
+        return [row for row in self.rows if row.action == action]
+
+
+@dataclass
+class Known:
+    """The live contacts an import row can match, by id, email and phone."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    by_email: dict[str, str] = field(default_factory=dict)
+    by_phone: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, conn: Connection) -> Known:
+        known = cls()
+        rows = conn.exec_driver_sql(
+            "SELECT id, display_name, emails, phones FROM contacts WHERE deleted_at IS NULL")
+        for contact_id, name, emails, phones in rows:
+            known.names[contact_id] = name
+            known.add(contact_id, json.loads(emails or "[]"), json.loads(phones or "[]"))
+        return known
+
+    def add(self, contact_id: str, emails: list[dict[str, str]], phones: list[dict[str, str]]) -> None:
+        for item in emails:
+            self.by_email.setdefault(item["value"].lower(), contact_id)
+        for item in phones:
+            self.by_phone.setdefault(item["value"], contact_id)
+
+    def match(self, candidate: Candidate) -> tuple[str, str]:
+        """(contact id, what matched) or ("", "")."""
+        if candidate.record_id in self.names:
+            return candidate.record_id, "id"
+        for item in candidate.values.get("emails", []):
+            if found := self.by_email.get(item["value"].lower()):
+                return found, "email"
+        for item in candidate.values.get("phones", []):
+            if found := self.by_phone.get(item["value"]):
+                return found, "phone"
+        return "", ""
+
+
+def classify(candidates: list[Candidate], known: Known, current: Callable[[str], dict[str, Any]],
+             progress: Progress | None = None) -> list[PlannedRow]:
+    """Each row against the workspace and against the rows above it in the same file."""
+    in_file = Known()
+    planned: list[PlannedRow] = []
+    for done, candidate in enumerate(candidates, start=1):
+        planned.append(_classify_one(candidate, known, in_file, current))
+        if progress and done % 2000 == 0:
+            progress(done, len(candidates))
+    return planned
+
+
+def _classify_one(candidate: Candidate, known: Known, in_file: Known,
+                  current: Callable[[str], dict[str, Any]]) -> PlannedRow:
+    if not candidate.valid:
+        return PlannedRow(candidate, "invalid", reasons=list(candidate.problems))
+    line, what = in_file.match(candidate)
+    if line:
+        return PlannedRow(candidate, "skip", reasons=[CrmError(
+            N_("the same {what} as line {line} above."), what=MATCH_WHAT[what], line=line)])
+    in_file.add(str(candidate.line), candidate.values.get("emails", []),
+                candidate.values.get("phones", []))
+    in_file.names[str(candidate.line)] = ""
+    contact_id, what = known.match(candidate)
+    if not contact_id:
+        return PlannedRow(candidate, "create")
+    changes = changes_for(current(contact_id), candidate)
+    name = known.names[contact_id]
+    if not changes:
+        return PlannedRow(candidate, "skip", contact_id, reasons=[CrmError(
+            N_("already here as {name} (same {what}), nothing new."), name=name,
+            what=MATCH_WHAT[what])])
+    return PlannedRow(candidate, "update", contact_id, changes, [CrmError(
+        N_("updates {name} (same {what}): {fields}."), name=name, what=MATCH_WHAT[what],
+        fields=", ".join(sorted(changes)))])
+
+
+def changes_for(existing: dict[str, Any], candidate: Candidate) -> dict[str, Any]:
+    """The file's non-blank values win; emails, phones and addresses are added to the ones kept;
+    tags are added. Notes are only written with a new contact (a re-import adds none)."""
+    changes: dict[str, Any] = {}
+    for key, value in candidate.values.items():
+        if key in LIST_FIELDS:
+            have = existing.get(key) or []
+            added = [item for item in value if item not in have and not _same_value(item, have)]
+            if added:
+                changes[key] = [*have, *added]
+        elif key == "custom_fields":
+            merged = (existing.get(key) or {}) | value
+            if merged != existing.get(key):
+                changes[key] = merged
+        elif value not in (None, "") and existing.get(key) != value and key != "name_order":
+            changes[key] = value
+    new_tags = {t.lower() for t in candidate.tags} - {t.lower() for t in existing.get("tags", ())}
+    if new_tags:
+        changes["tags"] = [t for t in candidate.tags if t.lower() in new_tags]
+    return changes
+
+
+def _same_value(item: dict[str, str], have: list[dict[str, str]]) -> bool:
+    value = item.get("value")
+    return value is not None and any(h.get("value", "").lower() == value.lower() for h in have)
+
+
+def build_candidates(source: Source, mapping: Mapping, region: str) -> list[Candidate]:
+    return [build_candidate(row, mapping, region) for row in source.rows]

@@ -1,0 +1,111 @@
+"""Imports as the GUI and the CLI drive them: read a file, suggest a column mapping, preview what
+each row would do, then write the accepted rows as ONE transaction and journal batch — and undo
+that batch on request. Named column mappings are kept in the workspace for the next import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import select
+
+from crm_desktop.core.domain.changes import Changes, Outcome
+from crm_desktop.core.domain.models import UndoResult
+from crm_desktop.core.errors import MappingNameError, ValidationError
+from crm_desktop.core.i18n import N_
+from crm_desktop.core.io.imports import mapping as mappings
+from crm_desktop.core.io.imports.mapping import Mapping
+from crm_desktop.core.io.imports.plan import ImportPlan, Known, build_candidates, classify
+from crm_desktop.core.io.imports.source import ReadOptions, Source, read_source
+from crm_desktop.core.io.imports.undo import IMPORT_ACTION, undo_import
+from crm_desktop.core.io.imports.writer import ImportWriter
+from crm_desktop.core.services.contacts import ContactService
+from crm_desktop.core.services.settings import SettingsService
+from crm_desktop.core.services.tagging import tags_of
+from crm_desktop.core.storage.database import Database
+from crm_desktop.core.storage.tables import Company, Contact, Meta
+
+Progress = Callable[[int, int], None]
+MAPPINGS_KEY = "import.mappings"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    batch_id: str
+    created: int
+    updated: int
+    skipped: int
+    invalid: int
+
+
+class ImportService:
+    def __init__(self, db: Database, settings: SettingsService) -> None:
+        self._db = db
+        self._settings = settings
+        self._contacts = ContactService(db, settings)
+
+    def read(self, path: Path | str, options: ReadOptions | None = None) -> Source:
+        return read_source(Path(path), options or ReadOptions())
+
+    def suggest(self, source: Source) -> Mapping:
+        return mappings.suggest(source.headers)
+
+    def preview(self, source: Source, mapping: Mapping | None = None,
+                progress: Progress | None = None) -> ImportPlan:
+        """What each row would do; nothing is written."""
+        chosen = mapping if mapping is not None else self.suggest(source)
+        candidates = build_candidates(source, chosen, self._settings.get().default_region)
+        with self._db.read() as session:
+            known = Known.load(session.connection())
+
+            def current(contact_id: str) -> dict[str, Any]:
+                row = session.get(Contact, contact_id)
+                if row is None:
+                    return {}
+                company = session.get(Company, row.company_id) if row.company_id else None
+                tags = tags_of(session, "contact", [contact_id]).get(contact_id, ())
+                return row.model_dump() | {"tags": tags, "company_name": company.name if company else ""}
+
+            rows = classify(candidates, known, current, progress)
+        return ImportPlan(source, chosen, tuple(rows))
+
+    def run(self, plan: ImportPlan, progress: Progress | None = None) -> Outcome[ImportResult]:
+        """Write the rows to create and update, all or none, as one journal batch."""
+        creates, updates = plan.of("create"), plan.of("update")
+        with self._db.transaction(IMPORT_ACTION) as tx:
+            created = ImportWriter(self._db, tx, self._contacts).write(creates, updates, progress)
+            counts = plan.counts()
+            result = ImportResult(tx.batch.id, counts["create"], counts["update"],
+                                  counts["skip"], counts["invalid"])
+            touched = tx.touched | created
+        return Outcome(result, Changes.of(touched))
+
+    def undo(self, batch_id: str) -> Outcome[UndoResult]:
+        return undo_import(self._db, batch_id)
+
+    # -- saved column mappings ----------------------------------------------------------------
+
+    def mappings(self) -> dict[str, Mapping]:
+        with self._db.read() as session:
+            row = session.get(Meta, MAPPINGS_KEY)
+            saved = row.value if row is not None and isinstance(row.value, dict) else {}
+        return {name: mappings.from_json(items) for name, items in sorted(saved.items())}
+
+    def mapping(self, name: str, source: Source) -> Mapping:
+        """The saved mapping `name`, fitted to this file's columns."""
+        saved = self.mappings().get(name)
+        if saved is None:
+            raise MappingNameError(name=name)
+        return mappings.fit(saved, source.headers)
+
+    def save_mapping(self, name: str, mapping: Mapping) -> None:
+        clean = name.strip()
+        if not clean:
+            raise ValidationError(N_("{field} is required."), field="name")
+        with self._db.transaction("import.mapping") as tx:
+            row = tx.session.exec(select(Meta).where(Meta.key == MAPPINGS_KEY)).first()
+            saved = dict(row.value) if row is not None and isinstance(row.value, dict) else {}
+            saved[clean] = mappings.to_json(mapping)
+            tx.session.merge(Meta(key=MAPPINGS_KEY, value=saved))

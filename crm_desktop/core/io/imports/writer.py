@@ -1,0 +1,113 @@
+"""Writing an accepted import: new contacts (with their companies, tags and first notes) through
+the bulk path, updates through the contact service — all in the caller's one transaction, so the
+import is one journal batch: all rows or none, undone as one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from crm_desktop.core.domain.models import ContactUpdate
+from crm_desktop.core.io.imports.plan import PlannedRow
+from crm_desktop.core.search.docs import company_doc, contact_doc, note_doc
+from crm_desktop.core.search.text import sort_key
+from crm_desktop.core.services.contacts import ContactService
+from crm_desktop.core.services.tagging import add_tags
+from crm_desktop.core.storage.bulk import BulkWriter, record_defaults
+from crm_desktop.core.storage.database import Database, Tx
+from crm_desktop.core.storage.tables import Company, Contact, Note, Tag, Tagging
+from crm_desktop.core.storage.types import utcnow
+
+Progress = Callable[[int, int], None]
+CONTACT_DEFAULTS: dict[str, Any] = {
+    "family_name": "", "given_name": "", "name_order": "western", "company_id": None, "title": "",
+    "emails": [], "phones": [], "addresses": [], "birthday": None, "lead_source": "",
+    "lifecycle_stage": "lead", "marketing_consent": False, "consent_date": None,
+    "consent_source": "", "custom_fields": {}}
+
+
+class ImportWriter:
+    def __init__(self, db: Database, tx: Tx, contacts: ContactService) -> None:
+        self._tx = tx
+        self._contacts = contacts
+        self._bulk = BulkWriter(db, "import")
+        self._companies = _names_to_ids(tx, "companies", "name")
+        self._tags = _names_to_ids(tx, "tags", "name")
+        self._new_companies: list[dict[str, Any]] = []
+        self._new_tags: list[dict[str, Any]] = []
+
+    def write(self, creates: list[PlannedRow], updates: list[PlannedRow],
+              progress: Progress | None = None) -> set[tuple[str, str]]:
+        """Write them; returns (entity, id) of every record created, for the screens to refresh."""
+        contacts, notes, taggings = [], [], []
+        for row in creates:
+            contact = self._contact_row(row)
+            contacts.append(contact)
+            if row.candidate.note:
+                notes.append(record_defaults(kind="note", body=row.candidate.note,
+                                             contact_id=contact["id"], company_id=None,
+                                             deal_id=None, occurred_at=utcnow()))
+            taggings += [record_defaults(tag_id=self._tag_id(name), entity="contact",
+                                         row_id=contact["id"]) for name in _unique(row.candidate.tags)]
+        names = {c["id"]: c["name"] for c in self._new_companies} | self._company_names()
+        self._bulk.add(Company, self._new_companies, company_doc)
+        self._bulk.add(Contact, contacts, lambda r: contact_doc(r, names.get(r.company_id or "", "")))
+        self._bulk.add(Note, notes, note_doc)
+        self._bulk.add(Tag, self._new_tags)
+        self._bulk.add(Tagging, taggings)
+        self._bulk.write_into(self._tx, progress)
+        for row in updates:
+            self._update(row)
+        return ({("contact", c["id"]) for c in contacts}
+                | {("company", c["id"]) for c in self._new_companies})
+
+    def _contact_row(self, row: PlannedRow) -> dict[str, Any]:
+        values = dict(row.candidate.values)
+        company = values.pop("company_name", "")
+        values["company_id"] = self._company_id(company) if company else None
+        display = values["display_name"]
+        return record_defaults(**(CONTACT_DEFAULTS | values), sort_key=sort_key(display))
+
+    def _update(self, row: PlannedRow) -> None:
+        changes = dict(row.changes)
+        tags = changes.pop("tags", [])
+        if changes:
+            self._contacts.update_in(self._tx, row.contact_id, ContactUpdate(**changes))
+        if tags:
+            add_tags(self._tx, "contact", row.contact_id, tags)
+
+    def _company_id(self, name: str) -> str:
+        key = name.strip().lower()
+        if key not in self._companies:
+            company = record_defaults(name=name.strip(), sort_key=sort_key(name.strip()),
+                                      industry="", phone="", website="", address="", notes="")
+            self._new_companies.append(company)
+            self._companies[key] = (company["id"], company["name"])
+        return self._companies[key][0]
+
+    def _company_names(self) -> dict[str, str]:
+        return dict(self._companies.values())
+
+    def _tag_id(self, name: str) -> str:
+        key = name.lower()
+        if key not in self._tags:
+            tag = record_defaults(name=name, color="")
+            self._new_tags.append(tag)
+            self._tags[key] = (tag["id"], name)
+        return self._tags[key][0]
+
+
+def _names_to_ids(tx: Tx, table: str, column: str) -> dict[str, tuple[str, str]]:
+    rows = tx.session.connection().exec_driver_sql(
+        f"SELECT id, {column} FROM {table} WHERE deleted_at IS NULL")
+    found: dict[str, tuple[str, str]] = {}
+    for row_id, name in rows:
+        found.setdefault(name.lower(), (row_id, name))
+    return found
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(name.lower(), name)
+    return list(seen.values())

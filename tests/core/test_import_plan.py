@@ -1,0 +1,107 @@
+"""Preview before writing, one batch for the whole import, duplicates, updates and undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.core.crm import Crm
+from crm_desktop.core.domain.models import ContactCreate, ContactUpdate, Labeled
+from crm_desktop.core.errors import ImportAlreadyUndoneError, ImportBatchError
+from crm_desktop.core.io.imports.mapping import ColumnMap
+from tests.core.import_support import contacts_by_name, fixture, import_file, write
+
+HEADER = "姓名,手机,邮箱,公司,职位\n"
+
+
+def test_preview_writes_nothing_and_names_every_row(crm: Crm, tmp_path: Path) -> None:
+    """The preview says what each row would do, by line, and the workspace is unchanged."""
+    path = write(tmp_path, "a.csv", HEADER + "张三,13800000001,zs@example.com,,\n"
+                 "李四,12,,,\n张三丰,13800000001,,,\n")
+    plan = crm.imports.preview(crm.imports.read(path))
+    assert [(row.line, row.action) for row in plan.rows] == [(2, "create"), (3, "invalid"), (4, "skip")]
+    assert "'12' is not a valid phone number." in str(plan.rows[1].reasons[0])
+    assert "line 2" in str(plan.rows[2].reasons[0])
+    assert crm.contacts.count() == 0
+
+
+def test_matching_contact_is_updated_and_a_reimport_changes_nothing(crm: Crm, tmp_path: Path) -> None:
+    """Same email → the contact is updated with the file's new values, its other phones kept;
+    importing the same file again skips every row."""
+    kept = crm.contacts.add(ContactCreate(display_name="王五", emails=[Labeled(value="ww@example.com")],
+                                          phones=[Labeled(label="home", value="010 1234 5678")])).value
+    path = write(tmp_path, "a.csv", HEADER + "王五,13800000005,WW@example.com,五金店,店主\n")
+    plan = crm.imports.preview(crm.imports.read(path))
+    assert (plan.rows[0].action, plan.rows[0].contact_id) == ("update", kept.id)
+    crm.imports.run(plan)
+    updated = crm.contacts.get(kept.id)
+    assert (updated.title, updated.company_name) == ("店主", "五金店")
+    assert [p.value for p in updated.phones] == ["+861012345678", "+8613800000005"]
+    again = crm.imports.preview(crm.imports.read(path))
+    assert again.counts() == {"create": 0, "update": 0, "skip": 1, "invalid": 0}
+    assert crm.contacts.count() == 1
+
+
+def test_import_is_one_batch_and_undo_removes_exactly_it(crm: Crm, tmp_path: Path) -> None:
+    """Undo of an import puts its new contacts in the recycle bin and sets its updates back,
+    even after later changes; contacts from before stay; undoing twice is refused."""
+    before = crm.contacts.add(ContactCreate(display_name="老客户", emails=[Labeled(value="old@example.com")])).value
+    path = write(tmp_path, "a.csv", HEADER + "新甲,13800000011,,,\n新乙,13800000012,,,\n"
+                 "老客户,,old@example.com,,顾问\n")
+    result = import_file(crm, path)
+    assert (result.created, result.updated) == (2, 1)
+    later = crm.contacts.add(ContactCreate(display_name="后来的")).value
+    undone = crm.imports.undo(result.batch_id).value
+    assert undone.batch_id == result.batch_id
+    assert set(contacts_by_name(crm)) == {"老客户", "后来的"}
+    assert crm.contacts.get(before.id).title == ""
+    assert {item.label for item in crm.trash.list()} >= {"新甲", "新乙"}
+    assert crm.search("新甲") == []
+    assert crm.contacts.get(later.id)
+    with pytest.raises(ImportAlreadyUndoneError):
+        crm.imports.undo(result.batch_id)
+    with pytest.raises(ImportBatchError):
+        crm.imports.undo("no-such-batch")
+
+
+def test_undo_keeps_a_field_changed_again_after_the_import(crm: Crm, tmp_path: Path) -> None:
+    """A field someone changed after the import keeps the newer value when the import is undone."""
+    kept = crm.contacts.add(ContactCreate(display_name="赵六", emails=[Labeled(value="z6@example.com")])).value
+    path = write(tmp_path, "a.csv", HEADER + "赵六,,z6@example.com,,经理\n")
+    result = import_file(crm, path)
+    crm.contacts.update(kept.id, ContactUpdate(title="总经理"))
+    crm.imports.undo(result.batch_id)
+    assert crm.contacts.get(kept.id).title == "总经理"
+
+
+def test_imported_contacts_are_searchable_by_name_pinyin_and_phone(crm: Crm) -> None:
+    """Bulk-written contacts are in the search index like contacts added one by one."""
+    import_file(crm, fixture("excel-gbk.csv"))
+    assert [h.title for h in crm.search("欧阳")] == ["欧阳娜娜"]
+    assert "欧阳娜娜" in [h.title for h in crm.search("ouyang")]
+    assert [h.title for h in crm.search("13800138000")] == ["欧阳娜娜"]
+
+
+def test_undo_of_the_last_change_also_takes_back_an_import(crm: Crm) -> None:
+    """Ctrl+Z right after an import takes the whole import back (it is one batch)."""
+    import_file(crm, fixture("wps-utf8-bom.csv"))
+    assert crm.undo().value.action == "import"
+    assert crm.contacts.count() == 0
+
+
+def test_a_saved_mapping_is_used_for_the_next_file(crm: Crm, tmp_path: Path) -> None:
+    """A mapping saved under a name maps the same columns next time; unknown names are refused."""
+    path = write(tmp_path, "a.csv", "客户,微信号,Mobile\n钱七,qian7,13800000077\n")
+    source = crm.imports.read(path)
+    chosen = {"客户": "full_name", "微信号": "custom"}
+    mapping = tuple(ColumnMap(m.column, chosen.get(m.column, m.field), m.label)
+                    for m in crm.imports.suggest(source))
+    crm.imports.save_mapping("微信名单", mapping)
+    assert list(crm.imports.mappings()) == ["微信名单"]
+    crm.imports.run(crm.imports.preview(source, crm.imports.mapping("微信名单", source)))
+    assert contacts_by_name(crm)["钱七"].custom_fields == {"微信号": "qian7"}
+    from crm_desktop.core.errors import MappingNameError
+
+    with pytest.raises(MappingNameError):
+        crm.imports.mapping("nope", source)
