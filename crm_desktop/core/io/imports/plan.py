@@ -88,9 +88,13 @@ class Known:
         return "", ""
 
 
-def classify(candidates: list[Candidate], known: Known, current: Callable[[str], dict[str, Any]],
+def classify(candidates: list[Candidate], known: Known,
+             load: Callable[[list[str]], dict[str, dict[str, Any]]],
              progress: Progress | None = None) -> list[PlannedRow]:
-    """Each row against the workspace and against the rows above it in the same file."""
+    """Each row against the workspace and against the rows above it in the same file. The
+    contacts rows match are loaded together (`load(ids)`), not one query per row."""
+    matched = {known.match(c)[0] for c in candidates if c.valid} - {""}
+    current = load(sorted(matched))
     in_file = Known()
     planned: list[PlannedRow] = []
     for done, candidate in enumerate(candidates, start=1):
@@ -101,7 +105,7 @@ def classify(candidates: list[Candidate], known: Known, current: Callable[[str],
 
 
 def _classify_one(candidate: Candidate, known: Known, in_file: Known,
-                  current: Callable[[str], dict[str, Any]]) -> PlannedRow:
+                  current: dict[str, dict[str, Any]]) -> PlannedRow:
     if not candidate.valid:
         return PlannedRow(candidate, "invalid", reasons=list(candidate.problems))
     line, what = in_file.match(candidate)
@@ -114,7 +118,7 @@ def _classify_one(candidate: Candidate, known: Known, in_file: Known,
     contact_id, what = known.match(candidate)
     if not contact_id:
         return PlannedRow(candidate, "create")
-    changes = changes_for(current(contact_id), candidate)
+    changes = changes_for(current.get(contact_id, {}), candidate)
     name = known.names[contact_id]
     if not changes:
         return PlannedRow(candidate, "skip", contact_id, reasons=[CrmError(
