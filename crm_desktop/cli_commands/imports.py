@@ -84,7 +84,7 @@ def _print_plan(plan: ImportPlan) -> None:
     print(_("{create} to create, {update} to update, {skip} to skip, {invalid} invalid "
             "({format}, {encoding}).").format(**counts, format=plan.source.format,
                                              encoding=plan.source.encoding or "-"))
-    problems = [row for row in plan.rows if row.action != "create"]
+    problems = [row for row in plan.rows if row.action != "create" or row.reasons]
     if problems:
         table((_("Line"), _("Action"), _("Name"), _("Why")),
               ((row.line, _(ACTION_LABELS[row.action]),

@@ -105,3 +105,16 @@ def test_a_saved_mapping_is_used_for_the_next_file(crm: Crm, tmp_path: Path) -> 
 
     with pytest.raises(MappingNameError):
         crm.imports.mapping("nope", source)
+
+
+def test_similar_name_at_the_same_company_is_flagged_not_merged(crm: Crm, tmp_path: Path) -> None:
+    """张 伟 at 五金店 next to an existing 张伟 at 五金店 is created, with a note naming 张伟;
+    the same name at another company is not flagged."""
+    crm.contacts.add(ContactCreate(display_name="张伟", company_name="五金店"))
+    path = write(tmp_path, "a.csv", HEADER + "张 伟,13800000021,,五金店,\n张伟,13800000022,,花店,\n")
+    plan = crm.imports.preview(crm.imports.read(path))
+    assert [row.action for row in plan.rows] == ["create", "create"]
+    assert "possibly the same person as 张伟" in str(plan.rows[0].reasons[0])
+    assert plan.rows[1].reasons == []
+    crm.imports.run(plan)
+    assert crm.contacts.count() == 3

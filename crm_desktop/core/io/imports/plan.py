@@ -17,6 +17,7 @@ from crm_desktop.core.i18n import N_
 from crm_desktop.core.io.imports.candidates import Candidate, build_candidate
 from crm_desktop.core.io.imports.mapping import Mapping
 from crm_desktop.core.io.imports.source import Source
+from crm_desktop.core.services.duplicate_index import DuplicateIndex
 
 Progress = Callable[[int, int], None]
 ACTIONS = ("create", "update", "skip", "invalid")
@@ -127,6 +128,26 @@ def _classify_one(candidate: Candidate, known: Known, in_file: Known,
     return PlannedRow(candidate, "update", contact_id, changes, [CrmError(
         N_("updates {name} (same {what}): {fields}."), name=name, what=MATCH_WHAT[what],
         fields=", ".join(sorted(changes)))])
+
+
+def flag_similar(rows: list[PlannedRow], index: DuplicateIndex, names: dict[str, str]) -> None:
+    """A new contact with a similar name at the same company as an existing one (or as a row
+    above) is still created — never merged — but the preview says who it may be."""
+    for row in rows:
+        if row.action != "create":
+            continue
+        values = row.candidate.values
+        emails = [e["value"] for e in values.get("emails", [])]
+        phones = [p["value"] for p in values.get("phones", [])]
+        company = values.get("company_name", "")
+        for match in index.matches(emails, phones, values["display_name"], company):
+            if "name" in match.reasons:
+                row.reasons.append(CrmError(
+                    N_("possibly the same person as {name} (similar name, same company); it is "
+                       "not merged."), name=names.get(match.contact_id, match.contact_id)))
+                break
+        index.add(f"line {row.line}", emails, phones, values["display_name"], company)
+        names[f"line {row.line}"] = values["display_name"]
 
 
 def changes_for(existing: dict[str, Any], candidate: Candidate) -> dict[str, Any]:

@@ -17,11 +17,12 @@ from crm_desktop.core.errors import MappingNameError, ValidationError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.io.imports import mapping as mappings
 from crm_desktop.core.io.imports.mapping import Mapping
-from crm_desktop.core.io.imports.plan import ImportPlan, Known, build_candidates, classify
+from crm_desktop.core.io.imports.plan import ImportPlan, Known, build_candidates, classify, flag_similar
 from crm_desktop.core.io.imports.source import ReadOptions, Source, read_source
 from crm_desktop.core.io.imports.undo import IMPORT_ACTION, undo_import
 from crm_desktop.core.io.imports.writer import ImportWriter
 from crm_desktop.core.services.contacts import ContactService
+from crm_desktop.core.services.duplicates import DuplicateService
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import tags_of
 from crm_desktop.core.storage.database import Database
@@ -60,6 +61,7 @@ class ImportService:
         with self._db.read() as session:
             known = Known.load(session.connection())
             rows = classify(candidates, known, lambda ids: self._current(session, ids), progress)
+        flag_similar(rows, DuplicateService(self._db, self._settings).index(), known.names)
         return ImportPlan(source, chosen, tuple(rows))
 
     @staticmethod
