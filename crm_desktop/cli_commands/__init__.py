@@ -8,7 +8,10 @@ from crm_desktop.cli_commands import (
     companies,
     contacts,
     deals,
+    duplicates,
+    imports,
     notes,
+    privacy,
     records,
     reminders,
     reports,
@@ -18,7 +21,7 @@ from crm_desktop.cli_commands import (
 from crm_desktop.cli_commands.parsing import Subparsers
 
 MODULES = (workspace, contacts, companies, deals, reminders, service, notes, records, admin,
-           backup, reports)
+           backup, reports, imports, privacy, duplicates)
 
 
 def register_all(commands: Subparsers) -> None:

@@ -34,7 +34,9 @@ FIELD_LABELS = {
     "occurred_at": N_("Time"), "default_region": N_("Default region"),
     "contact_id": N_("Contact"), "note": N_("Note"), "company": N_("Company"), "due": N_("Due"),
     "industry": N_("Industry"), "website": N_("Website"), "address": N_("Address"),
-    "entity": N_("Record type"),
+    "entity": N_("Record type"), "consent_source": N_("Consent source"),
+    "marketing_consent": N_("Marketing consent"), "family_name": N_("Family name"),
+    "given_name": N_("Given name"),
 }
 
 
@@ -220,11 +222,146 @@ class LogoUnreadableError(LogoError):
 
 # -- imports ------------------------------------------------------------------------------------
 
+class ImportFileError(CrmError):
+    """A file that cannot be imported; the message names the file and, where there is one, the line."""
+
+    template = N_("{path} cannot be imported.")
+
+
+class ImportUnreadableError(ImportFileError):
+    template = N_("{path} cannot be read ({reason}).")
+
+
+class ImportEmptyError(ImportFileError):
+    template = N_("{path} is empty: there is nothing to import.")
+
+
+class ImportTooLargeError(ImportFileError):
+    template = N_("{path} is {size} MB; files of up to {limit} MB can be imported. Split it into "
+                  "smaller files and import them one after the other.")
+
+
+class ImportFormatError(ImportFileError):
+    template = N_("{path} is not a file that can be imported ({format}). Choose a CSV, Excel "
+                  "(.xlsx) or vCard (.vcf) file.")
+
+
+class ImportBinaryError(ImportFileError):
+    template = N_("{path} is not a text file (it looks like a program, picture or archive). "
+                  "Export your contacts as CSV, .xlsx or vCard and import that file.")
+
+
+class ImportEncodingError(ImportFileError):
+    template = N_("{path}, line {line}: the text is not in the {encoding} encoding. Choose "
+                  "another encoding (for example GB18030 for files from Chinese Excel).")
+
+
+class ImportCsvError(ImportFileError):
+    template = N_("{path}, line {line}: {reason}")
+
+
+class ImportSheetError(ImportFileError):
+    template = N_("{path} has no sheet named '{sheet}' (it has: {sheets}).")
+
+
+class ImportNotWorkbookError(ImportFileError):
+    template = N_("{path} is not an Excel workbook (.xlsx), although its name says so.")
+
+
+class ImportVcardError(ImportFileError):
+    template = N_("{path}, line {line}: {reason}")
+
+
+class ImportNoHeaderError(ImportFileError):
+    template = N_("{path} has no header row: the first row must name the columns.")
+
+
+class ImportBatchError(CrmError):
+    template = N_("There is no import with id {id} to undo.")
+
+
+class ImportAlreadyUndoneError(ImportBatchError):
+    template = N_("That import was undone already.")
+
+
+class MappingNameError(CrmError):
+    template = N_("There is no saved column mapping named '{name}'.")
+
+
 
 # -- exports ------------------------------------------------------------------------------------
+
+class ExportError(CrmError):
+    template = N_("The export could not be made.")
+
+
+class ExportWriteError(ExportError):
+    template = N_("The export could not be written to {path} ({reason}). No file was left behind.")
+
+
+class ExportFolderError(ExportWriteError):
+    template = N_("The folder of {path} is not there or cannot be written to. Choose another "
+                  "folder; no file was left behind.")
+
+
+class ExportDiskFullError(ExportWriteError, DiskFullError):
+    template = N_("The disk is full: {path} could not be written. No file was left behind; free "
+                  "some space and try again.")
+
+
+class ExportEncodingError(ExportError):
+    template = N_("The contact \"{name}\" cannot be written in {encoding}: the character "
+                  "\"{char}\" has no code there. Export as UTF-8 or GB18030 instead.")
+
+
+class UnknownExportFormatError(ExportError):
+    template = N_("There is no export format called '{name}'. The formats are: {names}.")
+
+
+class UnknownExportEncodingError(ExportError):
+    template = N_("Contacts cannot be exported in the encoding '{name}'. Choose one of: {names}.")
 
 
 # -- duplicates and merge -----------------------------------------------------------------------
 
 
+class MergeError(CrmError):
+    template = N_("The contacts could not be merged. Nothing was changed.")
+
+
+class MergeSameContactError(MergeError):
+    template = N_("A contact cannot be merged with itself: give two different contact ids.")
+
+
+class MergeContactNotFoundError(MergeError, NotFoundError):
+    template = N_("There is no contact with id {id}.")
+
+
+class MergeContactDeletedError(MergeError):
+    template = N_("The contact with id {id} is in the trash. Restore it first, then merge.")
+
+
+class MergeFieldError(MergeError):
+    template = N_("'{field}' is not a field a merge can take from either contact. The fields are: "
+                  "{fields}.")
+
+
+class MergeChoiceError(MergeError):
+    template = N_("'{choice}' is not a choice for {field}: give keep or other.")
+
+
 # -- privacy ------------------------------------------------------------------------------------
+
+
+class PrivacyError(CrmError):
+    template = N_("The privacy request could not be carried out.")
+
+
+class PersonNotFoundError(PrivacyError, NotFoundError):
+    template = N_("There is no contact with id {id}. (A contact that was erased or deleted for good "
+                  "is no longer held.)")
+
+
+class PrivacyExportError(PrivacyError):
+    template = N_("The personal data could not be written to {path} ({reason}). No file was left "
+                  "behind and nothing was logged.")

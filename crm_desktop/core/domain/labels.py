@@ -24,7 +24,8 @@ VALUE_LABELS = {
     "service": N_("service log"), "tag": N_("tag"), "tagging": N_("tag"), "stage": N_("stage"),
     # journal operations
     "insert": N_("created"), "update": N_("changed"), "delete": N_("deleted"),
-    "restore": N_("restored"), "undo": N_("undone"),
+    "restore": N_("restored"), "undo": N_("undone"), "export": N_("exported"),
+    "erase": N_("erased"),
 }
 
 ACTION_LABELS = {
@@ -43,6 +44,10 @@ ACTION_LABELS = {
     "trash.restore": N_("restore from trash"), "stage.add": N_("add stage"),
     "settings": N_("change settings"), "demo": N_("add sample data"),
     "setup": N_("create the workspace"), "trash.purge": N_("delete for good"),
+    "import": N_("import contacts"), "import.mapping": N_("save a column mapping"),
+    "contact.merge": N_("merge contacts"), "privacy.erase": N_("erase a person"),
+    "privacy.export": N_("export a person's data"), "privacy.consent": N_("record consent"),
+    "undo": N_("undo"),
 }
 
 

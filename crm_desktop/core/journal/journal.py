@@ -22,6 +22,7 @@ from crm_desktop.core.storage.tables import JournalBatch, JournalEntry
 
 FieldChanges = Mapping[str, tuple[Any, Any]]
 ALL_FIELDS = "*"  # the field of a creation's (and a purge's) single journal row
+AUDIT_ONLY_ACTION = "privacy.export"  # recorded for the audit trail; it changed nothing to undo
 
 
 def to_json_value(value: Any) -> Any:
@@ -104,7 +105,8 @@ class Journal:
     def last_undoable(self, session: Session) -> JournalBatch | None:
         query = (select(JournalBatch)
                  .where(JournalBatch.device_id == self.identity.device_id,
-                        col(JournalBatch.undo_of).is_(None), col(JournalBatch.undone_by).is_(None))
+                        col(JournalBatch.undo_of).is_(None), col(JournalBatch.undone_by).is_(None),
+                        JournalBatch.action != AUDIT_ONLY_ACTION)
                  .order_by(col(JournalBatch.hlc).desc()).limit(1))
         return session.exec(query).first()
 

@@ -10,6 +10,7 @@ from crm_desktop.core.domain.labels import action_label
 from crm_desktop.core.domain.models import HistoryEntry, UndoResult
 from crm_desktop.core.errors import NothingToUndoError, UndoBlockedError
 from crm_desktop.core.journal.hlc import hlc_datetime
+from crm_desktop.core.journal.journal import AUDIT_ONLY_ACTION
 from crm_desktop.core.services.settings import SETTINGS_KEY, restore_setting
 from crm_desktop.core.storage.database import Database, Tx
 from crm_desktop.core.storage.tables import ENTITY_TABLES, JournalEntry, Record
@@ -21,8 +22,8 @@ PURGE_ACTION = "trash.purge"
 # An erasure destroyed what undo would need; an export cannot be called back (and its
 # journal row is an audit marker, not a field change to reverse).
 ERASE_ACTION = "privacy.erase"
-EXPORT_ACTION = "privacy.export"
-NOT_UNDOABLE = frozenset({SETUP_ACTION, PURGE_ACTION, ERASE_ACTION, EXPORT_ACTION})
+EXPORT_ACTION = AUDIT_ONLY_ACTION  # a privacy export changes nothing: undo passes over it
+NOT_UNDOABLE = frozenset({SETUP_ACTION, PURGE_ACTION, ERASE_ACTION})
 
 
 class HistoryService:
