@@ -9,6 +9,7 @@ from crm_desktop.cli_commands import (
     contacts,
     deals,
     duplicates,
+    exports,
     imports,
     notes,
     privacy,
@@ -21,7 +22,7 @@ from crm_desktop.cli_commands import (
 from crm_desktop.cli_commands.parsing import Subparsers
 
 MODULES = (workspace, contacts, companies, deals, reminders, service, notes, records, admin,
-           backup, reports, imports, privacy, duplicates)
+           backup, reports, imports, privacy, duplicates, exports)
 
 
 def register_all(commands: Subparsers) -> None:

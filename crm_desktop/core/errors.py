@@ -36,7 +36,9 @@ FIELD_LABELS = {
     "industry": N_("Industry"), "website": N_("Website"), "address": N_("Address"),
     "entity": N_("Record type"), "consent_source": N_("Consent source"),
     "marketing_consent": N_("Marketing consent"), "family_name": N_("Family name"),
-    "given_name": N_("Given name"),
+    "given_name": N_("Given name"), "company_name": N_("Company"), "emails": N_("Emails"),
+    "phones": N_("Phones"), "addresses": N_("Addresses"), "lead_source": N_("Lead source"),
+    "owner": N_("Owner"), "custom_fields": N_("Custom fields"), "tags": N_("Tags"),
 }
 
 

@@ -23,9 +23,9 @@ def test_dry_run_reports_rows_and_writes_nothing(cli: Cli, tmp_path: Path) -> No
     path = _csv(tmp_path, "姓名,手机\n王五,13800000005\n李娜,13912345678\n赵六,12\n", "gb18030")
     plan = cli.json("import", path, "--dry-run")
     assert (plan["format"], plan["encoding"], plan["written"]) == ("csv", "gb18030", False)
-    assert plan["counts"] == {"create": 1, "update": 1, "skip": 0, "invalid": 1}
-    assert [(r["line"], r["action"]) for r in plan["rows"]] == [(2, "create"), (3, "update"), (4, "invalid")]
-    assert "updates 李娜 (same phone)" in plan["rows"][1]["reasons"][0]
+    assert plan["counts"] == {"create": 1, "update": 0, "skip": 1, "invalid": 1}
+    assert [(r["line"], r["action"]) for r in plan["rows"]] == [(2, "create"), (3, "skip"), (4, "invalid")]
+    assert "already here as 李娜 (same phone)" in plan["rows"][1]["reasons"][0]
     assert "'12' is not a valid phone number." in plan["rows"][2]["reasons"]
     assert _names(cli) == {"李娜"}
 
@@ -66,7 +66,7 @@ def test_saved_mapping_and_forced_encoding(cli: Cli, tmp_path: Path) -> None:
     """--save-mapping keeps the mapping; --mapping uses it; --encoding overrides detection."""
     path = _csv(tmp_path, "姓名,手机\n钱七,13800000077\n", "gb18030")
     wrong = cli("import", path, "--encoding", "utf-8", "--dry-run")
-    assert wrong.code == 1 and "line 2" in wrong.err
+    assert wrong.code == 1 and "line 1" in wrong.err and "GB18030" in wrong.err
     assert cli("import", path, "--save-mapping", "店里的名单").code == 0
     plan = cli.json("import", path, "--mapping", "店里的名单", "--dry-run")
     assert plan["counts"]["skip"] == 1

@@ -118,3 +118,14 @@ def test_similar_name_at_the_same_company_is_flagged_not_merged(crm: Crm, tmp_pa
     assert plan.rows[1].reasons == []
     crm.imports.run(plan)
     assert crm.contacts.count() == 3
+
+
+def test_a_phone_match_never_renames_the_contact(crm: Crm, tmp_path: Path) -> None:
+    """A row sharing an office phone with 张伟 adds to 张伟 but does not rename him."""
+    zhang = crm.contacts.add(ContactCreate(display_name="张伟", phones=[Labeled(value="010 6234 5678")])).value
+    path = write(tmp_path, "a.csv", HEADER + "欧阳娜娜,010-62345678,nana@example.com,,\n")
+    plan = crm.imports.preview(crm.imports.read(path))
+    assert plan.rows[0].action == "update" and "display_name" not in plan.rows[0].changes
+    assert str(plan.rows[0].reasons[0]) == "updates 张伟 (same phone): Emails."
+    crm.imports.run(plan)
+    assert crm.contacts.get(zhang.id).display_name == "张伟"

@@ -4,13 +4,15 @@ problem found on the way (each a translated message naming the field and the val
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from crm_desktop.core.domain import rules
-from crm_desktop.core.domain.models import LIFECYCLE_STAGES
+from crm_desktop.core.domain.models import LIFECYCLE_STAGES, NAME_ORDERS
 from crm_desktop.core.errors import CrmError, ValidationError
 from crm_desktop.core.i18n import N_
+from crm_desktop.core.io.crm_format import contact_fields
 from crm_desktop.core.io.imports.mapping import ColumnMap, Mapping
 from crm_desktop.core.io.imports.source import SourceRow
 from crm_desktop.core.io.imports.values import parse_date, split_full_name, split_tags, split_values, yes_no
@@ -55,6 +57,37 @@ def build_candidate(row: SourceRow, mapping: Mapping, region: str) -> Candidate:
         candidate.values.setdefault("addresses", []).extend(addresses.values())
     _clean_contacts(candidate, region)
     _name(candidate, names)
+    return candidate
+
+
+def build_own_candidate(row: SourceRow, region: str) -> Candidate:
+    """A row of our own export (crm_format): read back exactly, then checked like any row."""
+    candidate = Candidate(row.line)
+    if row.problem is not None:
+        candidate.problems.append(row.problem)
+        return candidate
+    try:
+        fields = contact_fields(row.cells)
+    except ValueError:
+        candidate.problems.append(ValidationError(N_("'{value}' is not a list of addresses."),
+                                                  field="address", value=row.cells.get("addresses", "")[:40]))
+        return candidate
+    candidate.record_id = fields.pop("id", "")
+    candidate.tags = fields.pop("tags", [])
+    checks: list[tuple[str, Callable[[Any], Any]]] = [
+        ("birthday", lambda v: parse_date(v, "birthday")),
+        ("consent_date", lambda v: parse_date(v, "consent_date")),
+        ("lifecycle_stage", lambda v: v and rules.choice(v, LIFECYCLE_STAGES, "lifecycle_stage")),
+        ("name_order", lambda v: v and rules.choice(v, NAME_ORDERS, "name_order"))]
+    for key, check in checks:
+        try:
+            fields[key] = check(fields.get(key))
+        except ValidationError as problem:
+            candidate.problems.append(problem)
+    candidate.values = {k: v for k, v in fields.items() if v not in (None, "")}
+    _clean_contacts(candidate, region)
+    if not candidate.values.get("display_name"):
+        candidate.problems.append(ValidationError(N_("{field} is required."), field="name"))
     return candidate
 
 

@@ -12,17 +12,30 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from crm_desktop.core.errors import CrmError
-from crm_desktop.core.i18n import N_
-from crm_desktop.core.io.imports.candidates import Candidate, build_candidate
-from crm_desktop.core.io.imports.mapping import Mapping
+from crm_desktop.core.errors import FIELD_LABELS, CrmError
+from crm_desktop.core.i18n import N_, _
+from crm_desktop.core.io.imports.candidates import Candidate, build_candidate, build_own_candidate
+from crm_desktop.core.io.imports.mapping import Mapping, detect_flavour, suggest
 from crm_desktop.core.io.imports.source import Source
 from crm_desktop.core.services.duplicate_index import DuplicateIndex
 
 Progress = Callable[[int, int], None]
 ACTIONS = ("create", "update", "skip", "invalid")
 LIST_FIELDS = ("emails", "phones", "addresses")
+NAME_FIELDS = frozenset({"display_name", "family_name", "given_name", "name_order"})
 MATCH_WHAT = {"id": N_("id"), "email": N_("email"), "phone": N_("phone")}
+
+
+class RowReason(CrmError):
+    """Why a row does what it does; what matched and the fields are named in the reader's language."""
+
+    def __str__(self) -> str:
+        params = dict(self.params)
+        if "what" in params:
+            params["what"] = _(params["what"])
+        if "fields" in params:
+            params["fields"] = ", ".join(_(FIELD_LABELS.get(k, k)) for k in params["fields"])
+        return _(self.template_text).format(**params)
 
 
 @dataclass
@@ -111,7 +124,7 @@ def _classify_one(candidate: Candidate, known: Known, in_file: Known,
         return PlannedRow(candidate, "invalid", reasons=list(candidate.problems))
     line, what = in_file.match(candidate)
     if line:
-        return PlannedRow(candidate, "skip", reasons=[CrmError(
+        return PlannedRow(candidate, "skip", reasons=[RowReason(
             N_("the same {what} as line {line} above."), what=MATCH_WHAT[what], line=line)])
     in_file.add(str(candidate.line), candidate.values.get("emails", []),
                 candidate.values.get("phones", []))
@@ -119,15 +132,15 @@ def _classify_one(candidate: Candidate, known: Known, in_file: Known,
     contact_id, what = known.match(candidate)
     if not contact_id:
         return PlannedRow(candidate, "create")
-    changes = changes_for(current.get(contact_id, {}), candidate)
+    changes = changes_for(current.get(contact_id, {}), candidate, keep_name=what != "id")
     name = known.names[contact_id]
     if not changes:
-        return PlannedRow(candidate, "skip", contact_id, reasons=[CrmError(
+        return PlannedRow(candidate, "skip", contact_id, reasons=[RowReason(
             N_("already here as {name} (same {what}), nothing new."), name=name,
             what=MATCH_WHAT[what])])
-    return PlannedRow(candidate, "update", contact_id, changes, [CrmError(
+    return PlannedRow(candidate, "update", contact_id, changes, [RowReason(
         N_("updates {name} (same {what}): {fields}."), name=name, what=MATCH_WHAT[what],
-        fields=", ".join(sorted(changes)))])
+        fields=sorted(changes))])
 
 
 def flag_similar(rows: list[PlannedRow], index: DuplicateIndex, names: dict[str, str]) -> None:
@@ -150,11 +163,17 @@ def flag_similar(rows: list[PlannedRow], index: DuplicateIndex, names: dict[str,
         names[f"line {row.line}"] = values["display_name"]
 
 
-def changes_for(existing: dict[str, Any], candidate: Candidate) -> dict[str, Any]:
+def changes_for(existing: dict[str, Any], candidate: Candidate, *,
+                keep_name: bool = True) -> dict[str, Any]:
     """The file's non-blank values win; emails, phones and addresses are added to the ones kept;
-    tags are added. Notes are only written with a new contact (a re-import adds none)."""
+    tags are added. Notes are only written with a new contact (a re-import adds none).
+
+    A contact found by email or phone keeps its name (`keep_name`): a shared office phone must not
+    rename 张伟 to the colleague in the file. Only our own export, matched by id, renames."""
     changes: dict[str, Any] = {}
     for key, value in candidate.values.items():
+        if keep_name and key in NAME_FIELDS:
+            continue
         if key in LIST_FIELDS:
             have = existing.get(key) or []
             added = [item for item in value if item not in have and not _same_value(item, have)]
@@ -178,4 +197,8 @@ def _same_value(item: dict[str, str], have: list[dict[str, str]]) -> bool:
 
 
 def build_candidates(source: Source, mapping: Mapping, region: str) -> list[Candidate]:
+    """Rows of our own export, mapped as suggested, are read back exactly (labels, tags with
+    commas, custom fields); any other file goes through the column mapping."""
+    if detect_flavour(source.headers) == "crm" and mapping == suggest(source.headers):
+        return [build_own_candidate(row, region) for row in source.rows]
     return [build_candidate(row, mapping, region) for row in source.rows]
