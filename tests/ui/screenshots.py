@@ -24,6 +24,7 @@ from crm_desktop.core.security.keystore import MemoryKeyStore  # noqa: E402
 from crm_desktop.core.security.vault import Vault  # noqa: E402
 from crm_desktop.core.setup import init_workspace  # noqa: E402
 from crm_desktop.ui.application import configure  # noqa: E402
+from crm_desktop.ui.controllers.contacts_page import ContactsPage  # noqa: E402
 from crm_desktop.ui.controllers.shell import Shell  # noqa: E402
 from crm_desktop.ui.controllers.unlock import UnlockScreen  # noqa: E402
 from crm_desktop.ui.tasks import ImmediateTaskRunner  # noqa: E402
@@ -81,8 +82,35 @@ def main() -> int:
     workbench.search.field.setText("zw")
     app.processEvents()
     shell.grab().save(str(args.out / f"search-{suffix}.png"))
+    _import_wizard_shots(app, workbench.contacts, root, args.out, suffix)  # type: ignore[arg-type]
     shell.lock()
     return 0
+
+
+IMPORT_FILE = ("姓名,手机,邮箱,公司,职位,标签,备注\n"
+               "欧阳娜娜,13800138000,nana.ouyang@example.com,北京星光科技有限公司,采购经理,VIP、展会,展会认识\n"
+               "张伟,138 0013 8000,,明华科技有限公司,总经理,老客户,\n"
+               "李四,12,lisi@example,,,,\n"
+               "司马光,+86 137-0000-1234,,,,,\n"
+               "王芳,13900000002,wangfang@example.cn,上海云杉贸易,销售总监,,\n"
+               "欧阳娜娜,13800138000,,,,,重复的一行\n")
+
+
+def _import_wizard_shots(app: QApplication, page: ContactsPage, root: Path, out: Path,
+                         suffix: str) -> None:
+    """The import wizard's mapping and preview steps, over a small file with a bad row and a match."""
+    path = root / "展会名单.csv"
+    path.write_text(IMPORT_FILE, encoding="gb18030")
+    wizard = page.open_import()
+    wizard.resize(860, 600)
+    wizard.path.setText(str(path))
+    wizard.forward.click()
+    for name in ("mapping", "preview"):
+        for _ in range(5):
+            app.processEvents()
+        wizard.grab().save(str(out / f"import-{name}-{suffix}.png"))
+        wizard.forward.click()
+    wizard.reject()
 
 
 if __name__ == "__main__":

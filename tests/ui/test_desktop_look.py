@@ -35,7 +35,7 @@ def test_navigation_icons_share_one_grid_and_one_colour() -> None:
     """The navigation icons are outlines on a 24-unit grid, all in the same single colour."""
     colours = set()
     files = sorted(NAV_ICONS.glob("*.svg"))
-    assert len(files) == 10
+    assert len(files) == 11
     for path in files:
         svg = path.read_text(encoding="utf-8")
         assert 'viewBox="0 0 24 24"' in svg and 'fill="none"' in svg, path.name

@@ -16,7 +16,9 @@ from crm_desktop.core.domain.models import (
 )
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.form_support import InlineErrors, split_tags
+from crm_desktop.ui.controllers.privacy_actions import PrivacyActions
 from crm_desktop.ui.views.contact_form_view import ContactFormView
+from crm_desktop.ui.views.form_parts import ERROR_STYLE
 
 FIELD_ERRORS = {"display_name": "name", "name": "name", "email": "email", "phone": "phone",
                 "company": "company", "lifecycle_stage": "lifecycle_stage", "note": "note"}
@@ -27,6 +29,7 @@ class ContactEditor(InlineErrors, ContactFormView):
     saved = Signal(str)
     cancelled = Signal()
     deleted = Signal(str)  # the name, for a "moved to the bin" message
+    erased = Signal(str)  # the id of a contact erased for good
 
     def __init__(self, crm: Crm, bus: ChangeBus) -> None:
         super().__init__()
@@ -38,11 +41,15 @@ class ContactEditor(InlineErrors, ContactFormView):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
         self.buttons.rejected.connect(self.cancelled.emit)
         self.delete.clicked.connect(self.move_to_bin)
+        self.privacy = PrivacyActions(crm, bus, self)
+        self.privacy.said.connect(self._say_privacy)
+        self.export_data.clicked.connect(self.export_personal_data)
+        self.erase.clicked.connect(self.ask_erase)
         self.edit_new()
 
     def edit_new(self) -> None:
         self._editing = None
-        self.delete.setEnabled(False)
+        self._enable_saved_actions(False)
         self.heading.setText(self.tr("New contact"))
         for field in (self.display_name, self.family_name, self.given_name, self.company,
                       self.job_title, self.email, self.phone, self.tags):
@@ -55,7 +62,7 @@ class ContactEditor(InlineErrors, ContactFormView):
 
     def edit(self, contact: ContactRead) -> None:
         self._editing = contact
-        self.delete.setEnabled(True)
+        self._enable_saved_actions(True)
         self.heading.setText(self.tr("Edit contact"))
         self.display_name.setText(contact.display_name)
         self.family_name.setText(contact.family_name)
@@ -81,6 +88,30 @@ class ContactEditor(InlineErrors, ContactFormView):
         self._bus.publish(outcome.changes)
         self.deleted.emit(self._editing.display_name)
         self.edit_new()
+
+    def export_personal_data(self) -> None:
+        """Export personal data…: everything held about this person, as a JSON file."""
+        if self._editing is not None:
+            self.privacy.export_person(self._editing)
+
+    def ask_erase(self) -> None:
+        """Erase this person…: a confirmation that needs the name typed; then the form empties."""
+        if self._editing is not None:
+            self.privacy.ask_erase(self._editing).erased.connect(self._erased)
+
+    def _erased(self, contact_id: str) -> None:
+        self.edit_new()
+        self._say_privacy(self.tr("The person was erased."), False)
+        self.erased.emit(contact_id)
+
+    def _say_privacy(self, text: str, error: bool) -> None:
+        self.privacy_message.setText(text)
+        self.privacy_message.setStyleSheet(ERROR_STYLE if error else "")
+
+    def _enable_saved_actions(self, saved: bool) -> None:
+        for button in (self.delete, self.export_data, self.erase):
+            button.setEnabled(saved)
+        self.privacy_message.clear()
 
     def save(self) -> None:
         self._clear_errors()

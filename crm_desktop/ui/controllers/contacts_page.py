@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QSettings
+from PySide6.QtCore import QItemSelection, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from crm_desktop.core.crm import Crm
@@ -12,18 +12,25 @@ from crm_desktop.core.domain.models import LIFECYCLE_STAGES
 from crm_desktop.core.services.contacts import ContactQuery
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.contact_editor import ContactEditor
+from crm_desktop.ui.controllers.export_dialog import ExportDialog
+from crm_desktop.ui.controllers.import_wizard import ImportWizard
 from crm_desktop.ui.controllers.record_list import ListLayout, enable_sorting, fill_choices, find_row
 from crm_desktop.ui.controllers.timeline_panel import TimelinePanel
 from crm_desktop.ui.models.contacts_model import ContactsModel
+from crm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
 from crm_desktop.ui.views.contacts_view import ContactsView
 
 
 class ContactsPage(ContactsView):
-    def __init__(self, crm: Crm, bus: ChangeBus, settings: QSettings) -> None:
+    def __init__(self, crm: Crm, bus: ChangeBus, settings: QSettings, *,
+                 runner: TaskRunner | None = None) -> None:
         self.editor = ContactEditor(crm, bus)
         self.timeline = TimelinePanel(crm, bus)
         super().__init__(self.editor, self.timeline)
         self._crm = crm
+        self._bus, self._settings = bus, settings
+        self._runner: TaskRunner = runner or ThreadTaskRunner(parent=self)
+        self.import_wizard: ImportWizard | None = None
         self.model = ContactsModel(crm.contacts)
         self.table.setModel(self.model)
         enable_sorting(self.table, self.model)
@@ -31,6 +38,9 @@ class ContactsPage(ContactsView):
         self._fill_filters()
         self.new_button.clicked.connect(self._new)
         QShortcut(QKeySequence.StandardKey.New, self, self._new)
+        self.import_button.clicked.connect(self.open_import)
+        QShortcut(QKeySequence("Ctrl+Shift+I"), self, self.open_import)
+        self.export_button.clicked.connect(self.open_export)
         self.timeline.install_shortcuts(self)
         self.timeline.activated.connect(lambda: self.details.setCurrentWidget(self.timeline))
         self.table.selectionModel().selectionChanged.connect(self._selected)
@@ -60,8 +70,30 @@ class ContactsPage(ContactsView):
         self.timeline.forget()
         self.editor.edit_new()
 
+    def open_import(self) -> ImportWizard:
+        """The import wizard, window-modal over this page; nothing is written before its Import."""
+        if self.import_wizard is not None and self.import_wizard.isVisible():
+            self.import_wizard.raise_()
+            return self.import_wizard
+        if self.import_wizard is not None:
+            self.import_wizard.deleteLater()
+        self.import_wizard = ImportWizard(self._crm, self._bus, self._runner, self._settings, parent=self)
+        self.import_wizard.open()
+        return self.import_wizard
+
+    def open_export(self) -> ExportDialog:
+        """The export dialog, window-modal, with the list's current filters preset."""
+        preset = ContactQuery(lifecycle_stage=self.stage_filter.currentData(),
+                              tag=self.tag_filter.currentData(), owner=self.owner_filter.currentData())
+        dialog = ExportDialog(self._crm, self._runner, self._settings, preset=preset, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def forget(self) -> None:
         """Drop every contact held for display (on lock)."""
+        if self.import_wizard is not None:
+            self.import_wizard.close()
         self.model.clear()
         self.timeline.forget()
         self.editor.edit_new()

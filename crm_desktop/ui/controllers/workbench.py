@@ -28,6 +28,7 @@ from crm_desktop.ui.controllers.backup_scheduler import BackupScheduler
 from crm_desktop.ui.controllers.companies_page import CompaniesPage
 from crm_desktop.ui.controllers.contacts_page import ContactsPage
 from crm_desktop.ui.controllers.deals_page import DealsPage
+from crm_desktop.ui.controllers.duplicates_page import DuplicatesPage
 from crm_desktop.ui.controllers.help_dialog import ShortcutsDialog
 from crm_desktop.ui.controllers.notifier import ReminderNotifier
 from crm_desktop.ui.controllers.reminders_page import RemindersPage
@@ -71,7 +72,7 @@ class Workbench(QWidget):
         self.today = self._add("today", self.tr("Today"),
                                TodayPage(crm, self.bus, settings, runner=runner))
         self.contacts = self._add("contacts", self.tr("Contacts"),
-                                  ContactsPage(crm, self.bus, settings))
+                                  ContactsPage(crm, self.bus, settings, runner=runner))
         self.companies = self._add("companies", self.tr("Companies"),
                                    CompaniesPage(crm, self.bus, settings))
         self.deals = self._add("deals", self.tr("Deals"), DealsPage(crm, self.bus, settings))
@@ -84,6 +85,8 @@ class Workbench(QWidget):
         self.backup_scheduler = BackupScheduler(crm.backups, runner, parent=self)
         self.backup = self._add("backup", self.tr("Backup"),
                                 BackupPage(crm, settings, runner=runner, scheduler=self.backup_scheduler))
+        self.duplicates = self._add("duplicates", self.tr("Duplicates"),
+                                    DuplicatesPage(crm, self.bus, settings, runner=runner))
         self.settings_page = self._add("settings", self.tr("Settings"),
                                        SettingsPage(crm, self.bus, settings))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)

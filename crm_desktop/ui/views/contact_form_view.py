@@ -1,4 +1,5 @@
-"""The contact form's layout: fields, an inline message under each, save and cancel."""
+"""The contact form's layout: fields, an inline message under each, save and cancel, and the
+privacy actions of a saved contact (export their data, erase them)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +46,14 @@ class ContactFormView(QWidget):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.delete = self.buttons.addButton(self.tr("Move to recycle bin"),
                                              QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.export_data = QPushButton(self.tr("Export personal data…"))
+        self.export_data.setToolTip(self.tr("Save everything held about this person as a JSON "
+                                            "file (not encrypted), e.g. for an access request"))
+        self.erase = QPushButton(self.tr("Erase this person…"))
+        self.erase.setToolTip(self.tr("Remove this person for good, e.g. when they ask to be "
+                                      "forgotten. Cannot be undone."))
+        self.privacy_message = QLabel()
+        self.privacy_message.setWordWrap(True)
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -67,5 +78,11 @@ class ContactFormView(QWidget):
         column.addLayout(form)
         column.addWidget(self.errors["form"])
         column.addWidget(self.buttons)
+        privacy = QHBoxLayout()
+        privacy.addWidget(self.export_data)
+        privacy.addWidget(self.erase)
+        privacy.addStretch(1)
+        column.addLayout(privacy)
+        column.addWidget(self.privacy_message)
         column.addStretch(1)
         tab_buttons_as_shown(self.buttons)  # now that the box is in this window
