@@ -417,6 +417,10 @@
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
+    <message>
+        <source>The person was erased.</source>
+        <translation>此人已被彻底清除。</translation>
+    </message>
 </context>
 <context>
     <name>ContactFormView</name>
@@ -435,6 +439,22 @@
     <message>
         <source>Move to recycle bin</source>
         <translation>移到回收站</translation>
+    </message>
+    <message>
+        <source>Export personal data…</source>
+        <translation>导出个人数据…</translation>
+    </message>
+    <message>
+        <source>Save everything held about this person as a JSON file (not encrypted), e.g. for an access request</source>
+        <translation>将此人的全部数据保存为 JSON 文件（未加密），例如用于答复本人的查阅请求</translation>
+    </message>
+    <message>
+        <source>Erase this person…</source>
+        <translation>彻底清除此人…</translation>
+    </message>
+    <message>
+        <source>Remove this person for good, e.g. when they ask to be forgotten. Cannot be undone.</source>
+        <translation>永久清除此人，例如本人要求删除其个人信息时。此操作无法撤销。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -526,6 +546,22 @@
     <message>
         <source>New contact (Ctrl+N)</source>
         <translation>新建联系人（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import contacts from a CSV, Excel or vCard file (Ctrl+Shift+I)</source>
+        <translation>从 CSV、Excel 或 vCard 文件导入联系人（Ctrl+Shift+I）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export contacts (CSV, Excel, vCard), reminders as a calendar, or everything as JSON</source>
+        <translation>导出联系人（CSV、Excel、vCard），以日历格式导出跟进提醒，或以 JSON 导出全部数据</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -771,6 +807,224 @@
     </message>
 </context>
 <context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>Looking for duplicates…</source>
+        <translation>正在查找重复联系人…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n likely duplicate(s)</source>
+        <translation>
+            <numerusform>%n 组疑似重复</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge “%1” into “%2”?</source>
+        <translation>将“%1”合并到“%2”？</translation>
+    </message>
+    <message>
+        <source>Keep: %1</source>
+        <translation>保留：%1</translation>
+    </message>
+    <message>
+        <source>Merge in: %1</source>
+        <translation>并入：%1</translation>
+    </message>
+    <message>
+        <source>“%1”&apos;s deals, notes, reminders and service logs move to “%2”, and “%1” goes to the recycle bin. Emails, phones, addresses and other fields of both are kept (the chosen side&apos;s first). Ctrl+Z undoes the merge.</source>
+        <translation>“%1”的商机、备注、跟进提醒和服务记录将转到“%2”名下，“%1”将移到回收站。双方的邮箱、电话、地址等字段都会保留（所选一方的排在前面）。按 Ctrl+Z 可撤销合并。</translation>
+    </message>
+    <message>
+        <source>Merge “%1” into “%2”? “%1”&apos;s deals, notes, reminders and service logs move to “%2”. Ctrl+Z undoes it.</source>
+        <translation>将“%1”合并到“%2”？“%1”的商机、备注、跟进提醒和服务记录将转到“%2”名下。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Merged. Undo with Ctrl+Z.</source>
+        <translation>已合并。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Merge contacts</source>
+        <translation>合并联系人</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <source>Contacts that look like the same person. Pick one, choose which values to keep and merge them; nothing is merged on its own.</source>
+        <translation>这些联系人看起来是同一个人。选中一组，挑选要保留的值后再合并；系统不会自动合并。</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Merge the two contacts into one (Enter). Ctrl+Z undoes it.</source>
+        <translation>将这两位联系人合并为一位（Enter）。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不处理</translation>
+    </message>
+    <message>
+        <source>Leave these two as they are and go to the next pair</source>
+        <translation>保持这两位联系人不变，转到下一组</translation>
+    </message>
+    <message>
+        <source>No likely duplicates. Well kept!</source>
+        <translation>没有疑似重复的联系人。数据很整洁！</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase “%1” for good?</source>
+        <translation>要永久清除“%1”吗？</translation>
+    </message>
+    <message>
+        <source>To confirm, type the name: %1</source>
+        <translation>请输入姓名以确认：%1</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialogView</name>
+    <message>
+        <source>Erase this person</source>
+        <translation>彻底清除此人</translation>
+    </message>
+    <message>
+        <source>This cannot be undone: Ctrl+Z will not bring the person back.</source>
+        <translation>此操作无法撤销：按 Ctrl+Z 也无法恢复此人。</translation>
+    </message>
+    <message>
+        <source>• The contact, their notes, reminders and tags are deleted for good, and every earlier value of them is removed from the history.
+• Their deals and service logs are kept without the person, so totals and counts stay right; their name, email and phone are cut out of those texts.
+• Older backups still hold this person. Delete or replace those backups too if the person asked to be forgotten.</source>
+        <translation>• 该联系人及其备注、跟进提醒和标签将被永久删除，历史记录中的所有旧值也会一并移除。
+• 其商机和服务记录会保留，但不再关联此人，因此总额和数量依然准确；这些记录文字中的姓名、邮箱和电话会被删去。
+• 较早的备份中仍有此人的数据。如果此人要求删除其个人信息，请同时删除或替换这些备份。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>永久清除</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>CSV (opens in Excel and WPS)</source>
+        <translation>CSV（可用 Excel 和 WPS 打开）</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿 (.xlsx)</translation>
+    </message>
+    <message>
+        <source>vCard (.vcf) for phones and mail programs</source>
+        <translation>vCard (.vcf)，适用于手机和邮件程序</translation>
+    </message>
+    <message>
+        <source>UTF-8, for Excel and most programs</source>
+        <translation>UTF-8，适用于 Excel 和大多数程序</translation>
+    </message>
+    <message>
+        <source>GBK, for older Chinese software</source>
+        <translation>GBK，适用于较旧的中文软件</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Choose the file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n contact(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 位联系人导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n reminder(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条跟进提醒导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n record(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条记录导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export could not be made (%1). No file was written.</source>
+        <translation>无法导出（%1）。未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialogView</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Open reminders, as a calendar (.ics)</source>
+        <translation>未完成的跟进提醒，日历格式 (.ics)</translation>
+    </message>
+    <message>
+        <source>The whole workspace, as JSON</source>
+        <translation>整个工作区，JSON 格式</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>The exported file is NOT encrypted: anyone who gets it can read it. Keep it safe and delete it when you are done.</source>
+        <translation>注意：导出的文件未加密，任何拿到文件的人都能读取其内容。请妥善保管，用完后立即删除。</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>客户阶段</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunView</name>
     <message>
         <source>Welcome</source>
@@ -885,6 +1139,369 @@ Keep this paper safe and away from the computer.</source>
     </message>
 </context>
 <context>
+    <name>ImportFinish</name>
+    <message>
+        <source>Stopping… nothing will be kept.</source>
+        <translation>正在停止…不会保留任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Nothing is kept until every row is written; Stop leaves the workspace as it was.</source>
+        <translation>所有行写入完成之前不会保存任何内容；点击“停止”，工作区将保持原样。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>All rows were written as one import. “Undo this import” moves its new contacts to the recycle bin and sets its updates back.</source>
+        <translation>所有行已作为一次导入写入。“撤销本次导入”会将新增的联系人移到回收站，并还原所做的更新。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: the workspace is as it was.</source>
+        <translation>未导入任何内容：工作区保持原样。</translation>
+    </message>
+    <message>
+        <source>Import stopped</source>
+        <translation>导入已停止</translation>
+    </message>
+    <message>
+        <source>The import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>已撤销导入</translation>
+    </message>
+    <message>
+        <source>The import was undone: its new contacts are in the recycle bin and its updates are set back.</source>
+        <translation>已撤销本次导入：新增的联系人已移到回收站，所做的更新已还原。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Left out (invalid)</source>
+        <translation>不导入（无效）</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTexts</name>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>sheet “%1”</source>
+        <translation>工作表“%1”</translation>
+    </message>
+    <message>
+        <source>%1 row(s)</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>Read as: %1</source>
+        <translation>识别为：%1</translation>
+    </message>
+    <message>
+        <source>Choose a field for at least one column: as it is, nothing would be imported.</source>
+        <translation>请至少为一列选择字段：按当前设置，不会导入任何内容。</translation>
+    </message>
+    <message>
+        <source>“%1” is chosen for several columns (%2). Choose it for one column only.</source>
+        <translation>多列（%2）都选择了“%1”。请只为其中一列选择它。</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 to update, %3 skipped (already here or repeated in the file), %4 invalid.</source>
+        <translation>新增 %1 条，更新 %2 条，跳过 %3 条（已存在或在文件中重复），无效 %4 条。</translation>
+    </message>
+    <message>
+        <source>%1 row(s) cannot be imported; the table below says why. They will be left out: nothing is imported unless you accept that.</source>
+        <translation>有 %1 行无法导入，原因见下表。这些行将不予导入：只有在您同意略过它们之后，才会开始导入。</translation>
+    </message>
+    <message>
+        <source>Nothing to import</source>
+        <translation>没有可导入的内容</translation>
+    </message>
+    <message>
+        <source>Import %1 contact(s)</source>
+        <translation>导入 %1 位联系人</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Contact files (*.csv *.txt *.xlsx *.vcf);;All files (*)</source>
+        <translation>联系人文件 (*.csv *.txt *.xlsx *.vcf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>The file names its columns but has no rows to import.</source>
+        <translation>文件中只有列名，没有可导入的行。</translation>
+    </message>
+    <message>
+        <source>First sheet</source>
+        <translation>第一个工作表</translation>
+    </message>
+    <message>
+        <source>Import column %1 as</source>
+        <translation>将列“%1”导入为</translation>
+    </message>
+    <message>
+        <source>Saved as “%1”: choose it on the first step next time.</source>
+        <translation>已保存为“%1”：下次可在第一步中选择它。</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>Checking row %1 of %2…</source>
+        <translation>正在检查第 %1 行（共 %2 行）…</translation>
+    </message>
+    <message>
+        <source>Every row of the file:</source>
+        <translation>文件中的所有行：</translation>
+    </message>
+    <message>
+        <source>Rows that are not simply new contacts:</source>
+        <translation>不属于直接新增联系人的行：</translation>
+    </message>
+    <message>
+        <source>Every row is a new contact.</source>
+        <translation>每一行都是新联系人。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizardView</name>
+    <message>
+        <source>Import contacts</source>
+        <translation>导入联系人</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>A CSV, Excel (.xlsx) or vCard (.vcf) file</source>
+        <translation>CSV、Excel (.xlsx) 或 vCard (.vcf) 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Excel (.xlsx)</source>
+        <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>Big5 (Traditional Chinese)</source>
+        <translation>Big5（繁体中文）</translation>
+    </message>
+    <message>
+        <source>Western (Windows-1252)</source>
+        <translation>西欧语言 (Windows-1252)</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>First sheet</source>
+        <translation>第一个工作表</translation>
+    </message>
+    <message>
+        <source>Suggested from the column names</source>
+        <translation>根据列名自动匹配</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding</source>
+        <translation>编码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter</source>
+        <translation>分隔符(&amp;D)</translation>
+    </message>
+    <message>
+        <source>S&amp;heet</source>
+        <translation>工作表(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Column &amp;mapping</source>
+        <translation>列映射(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>e.g. Exhibition list</source>
+        <translation>例如：展会名单</translation>
+    </message>
+    <message>
+        <source>&amp;Save mapping</source>
+        <translation>保存映射(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save this mapping &amp;as</source>
+        <translation>将此映射另存为(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Choose the contact field each column fills; columns set to &quot;(do not import)&quot; are left out.</source>
+        <translation>为每一列选择要填入的联系人字段；设为“（不导入）”的列将被忽略。</translation>
+    </message>
+    <message>
+        <source>Match the columns to contact fields</source>
+        <translation>将各列对应到联系人字段</translation>
+    </message>
+    <message>
+        <source>Import the &amp;valid rows and leave the invalid ones out</source>
+        <translation>导入有效行，略过无效行(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Show a&amp;ll rows</source>
+        <translation>显示全部行(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Check before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>New contacts</source>
+        <translation>新增联系人</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>Skipped (already here)</source>
+        <translation>已跳过（已存在）</translation>
+    </message>
+    <message>
+        <source>Left out (invalid)</source>
+        <translation>不导入（无效）</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import</source>
+        <translation>撤销本次导入(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>LostReasonView</name>
     <message>
         <source>Deal lost</source>
@@ -901,6 +1518,25 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Mark lost</source>
         <translation>标记输单</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyActions</name>
+    <message>
+        <source>Saved %1. The file is NOT encrypted: keep it safe.</source>
+        <translation>已保存 %1。注意：该文件未加密，请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>导出个人数据</translation>
+    </message>
+    <message>
+        <source>The file will hold everything stored about this person and is NOT encrypted. Hand it over safely and delete your copy afterwards.</source>
+        <translation>该文件将包含此人的全部数据，且未加密。请通过安全的方式交给对方，交付后删除您手中的副本。</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
 </context>
 <context>
@@ -2200,6 +2836,10 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Backup</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复联系人</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -25,7 +25,7 @@ def test_dry_run_reports_rows_and_writes_nothing(cli: Cli, tmp_path: Path) -> No
     assert (plan["format"], plan["encoding"], plan["written"]) == ("csv", "gb18030", False)
     assert plan["counts"] == {"create": 1, "update": 0, "skip": 1, "invalid": 1}
     assert [(r["line"], r["action"]) for r in plan["rows"]] == [(2, "create"), (3, "skip"), (4, "invalid")]
-    assert "already here as 李娜 (same phone)" in plan["rows"][1]["reasons"][0]
+    assert "already here as 李娜 (same phone number)" in plan["rows"][1]["reasons"][0]
     assert "'12' is not a valid phone number." in plan["rows"][2]["reasons"]
     assert _names(cli) == {"李娜"}
 

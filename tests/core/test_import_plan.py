@@ -126,6 +126,6 @@ def test_a_phone_match_never_renames_the_contact(crm: Crm, tmp_path: Path) -> No
     path = write(tmp_path, "a.csv", HEADER + "欧阳娜娜,010-62345678,nana@example.com,,\n")
     plan = crm.imports.preview(crm.imports.read(path))
     assert plan.rows[0].action == "update" and "display_name" not in plan.rows[0].changes
-    assert str(plan.rows[0].reasons[0]) == "updates 张伟 (same phone): Emails."
+    assert str(plan.rows[0].reasons[0]) == "updates 张伟 (same phone number): Emails."
     crm.imports.run(plan)
     assert crm.contacts.get(zhang.id).display_name == "张伟"

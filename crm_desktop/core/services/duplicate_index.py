@@ -180,9 +180,10 @@ class DuplicateIndex:
                                            company, own, probe))
 
     def matches(self, emails: Iterable[str], phones: Iterable[str], display_name: str,
-                company_id_or_name: str | None, exclude_id: str | None = None) -> list[DuplicateMatch]:
+                company_id_or_name: str | None, exclude_id: str | None = None,
+                stored_sort_key: str = "") -> list[DuplicateMatch]:
         """Filed contacts that look like this one, strongest reasons first, then by id."""
-        keys = self.keys_of(emails, phones, display_name, company_id_or_name)
+        keys = self.keys_of(emails, phones, display_name, company_id_or_name, stored_sort_key)
         candidates = {cid for bucket in self._looked_up(keys) for cid in bucket}
         candidates.discard(exclude_id or "")
         found = [DuplicateMatch(cid, reasons) for cid in candidates

@@ -16,6 +16,7 @@ from crm_desktop.core.io.crm_format import contact_fields
 from crm_desktop.core.io.imports.mapping import ColumnMap, Mapping
 from crm_desktop.core.io.imports.source import SourceRow
 from crm_desktop.core.io.imports.values import parse_date, split_full_name, split_tags, split_values, yes_no
+from crm_desktop.core.search.text import sort_key
 from crm_desktop.core.services.contacts import compose_display_name, default_name_order
 
 TEXT_FIELDS = ("company_name", "title", "lead_source", "owner", "consent_source")
@@ -88,6 +89,8 @@ def build_own_candidate(row: SourceRow, region: str) -> Candidate:
     _clean_contacts(candidate, region)
     if not candidate.values.get("display_name"):
         candidate.problems.append(ValidationError(N_("{field} is required."), field="name"))
+    else:
+        candidate.values["sort_key"] = sort_key(candidate.values["display_name"])
     return candidate
 
 
@@ -180,4 +183,4 @@ def _name(candidate: Candidate, names: dict[str, str]) -> None:
         candidate.problems.append(ValidationError(N_("{field} is required."), field="name"))
         return
     candidate.values |= {"display_name": display, "family_name": family, "given_name": given,
-                         "name_order": order}
+                         "name_order": order, "sort_key": sort_key(display)}

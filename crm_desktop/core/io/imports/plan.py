@@ -23,7 +23,7 @@ Progress = Callable[[int, int], None]
 ACTIONS = ("create", "update", "skip", "invalid")
 LIST_FIELDS = ("emails", "phones", "addresses")
 NAME_FIELDS = frozenset({"display_name", "family_name", "given_name", "name_order"})
-MATCH_WHAT = {"id": N_("id"), "email": N_("email"), "phone": N_("phone")}
+MATCH_WHAT = {"id": N_("record id"), "email": N_("email address"), "phone": N_("phone number")}
 
 
 class RowReason(CrmError):
@@ -152,14 +152,15 @@ def flag_similar(rows: list[PlannedRow], index: DuplicateIndex, names: dict[str,
         values = row.candidate.values
         emails = [e["value"] for e in values.get("emails", [])]
         phones = [p["value"] for p in values.get("phones", [])]
-        company = values.get("company_name", "")
-        for match in index.matches(emails, phones, values["display_name"], company):
+        company, spelled = values.get("company_name", ""), values.get("sort_key", "")
+        for match in index.matches(emails, phones, values["display_name"], company,
+                                   stored_sort_key=spelled):
             if "name" in match.reasons:
                 row.reasons.append(CrmError(
                     N_("possibly the same person as {name} (similar name, same company); it is "
                        "not merged."), name=names.get(match.contact_id, match.contact_id)))
                 break
-        index.add(f"line {row.line}", emails, phones, values["display_name"], company)
+        index.add(f"line {row.line}", emails, phones, values["display_name"], company, spelled)
         names[f"line {row.line}"] = values["display_name"]
 
 
@@ -172,7 +173,7 @@ def changes_for(existing: dict[str, Any], candidate: Candidate, *,
     rename 张伟 to the colleague in the file. Only our own export, matched by id, renames."""
     changes: dict[str, Any] = {}
     for key, value in candidate.values.items():
-        if keep_name and key in NAME_FIELDS:
+        if key == "sort_key" or (keep_name and key in NAME_FIELDS):
             continue
         if key in LIST_FIELDS:
             have = existing.get(key) or []

@@ -65,8 +65,8 @@ class ImportWriter:
         values = dict(row.candidate.values)
         company = values.pop("company_name", "")
         values["company_id"] = self._company_id(company) if company else None
-        display = values["display_name"]
-        return record_defaults(**(CONTACT_DEFAULTS | values), sort_key=sort_key(display))
+        values.setdefault("sort_key", sort_key(values["display_name"]))  # computed by the preview
+        return record_defaults(**(CONTACT_DEFAULTS | values))
 
     def _update(self, row: PlannedRow) -> None:
         changes = dict(row.changes)
