@@ -274,6 +274,15 @@ class ImportVcardError(ImportFileError):
     template = N_("{path}, line {line}: {reason}")
 
 
+class ImportJsonError(ImportFileError):
+    template = N_("{path}, line {line}: this is not readable JSON ({reason}).")
+
+
+class ImportNotOursError(ImportFileError):
+    template = N_("{path} is not a workspace export of this app (format crm-desktop-workspace, "
+                  "version 1). Import other JSON files as CSV or Excel instead.")
+
+
 class ImportNoHeaderError(ImportFileError):
     template = N_("{path} has no header row: the first row must name the columns.")
 

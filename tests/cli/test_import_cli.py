@@ -72,3 +72,13 @@ def test_saved_mapping_and_forced_encoding(cli: Cli, tmp_path: Path) -> None:
     assert plan["counts"]["skip"] == 1
     unknown = cli("import", path, "--mapping", "nope")
     assert unknown.code == 1 and "nope" in unknown.err
+
+
+def test_own_json_export_is_recognised_and_matched_by_id(cli: Cli, tmp_path: Path) -> None:
+    """`crm import` of our workspace JSON finds every contact already here (same id)."""
+    out = tmp_path / "all.json"
+    assert cli("export", "json", "--out", str(out)).code == 0
+    plan = cli.json("import", str(out), "--dry-run")
+    assert plan["format"] == "json"
+    assert plan["counts"] == {"create": 0, "update": 0, "skip": 1, "invalid": 0}
+    assert "(same record id)" in plan["rows"][0]["reasons"][0]

@@ -93,3 +93,74 @@ def test_exported_vcard_imports_names_phones_and_emails(crm: Crm, second: Crm, t
     assert {e.value for e in nana.emails} == {"nana@example.com", "n2@example.com"}
     assert [p.value for p in nana.phones] == ["+8613800138000"]
     second.close()
+
+
+def _everything(crm: Crm) -> None:
+    """Contacts plus a company, a deal at a stage, a service log, a reminder, notes and tags."""
+    from datetime import UTC, datetime, timedelta
+
+    from crm_desktop.core.domain.models import (
+        CompanyCreate,
+        DealCreate,
+        NoteCreate,
+        ReminderCreate,
+        ServiceCreate,
+    )
+
+    _people(crm)
+    nana = contacts_by_name(crm)["欧阳娜娜"]
+    company = crm.companies.add(CompanyCreate(name="上海海鸥贸易", industry="贸易", tags=["供应商"])).value
+    stage = crm.deals.stages()[2]
+    deal = crm.deals.add(DealCreate(title="年度采购", contact_id=nana.id, company_id=company.id,
+                                    stage=stage.id, amount="12000.50", tags=["大单"])).value
+    log = crm.service.add(ServiceCreate(subject="投诉：发货慢", contact_id=nana.id, status="resolved")).value
+    crm.reminders.add(ReminderCreate(title="回访", contact_id=nana.id, deal_id=deal.id,
+                                     service_log_id=log.id, rrule="FREQ=WEEKLY",
+                                     timezone="Asia/Shanghai",
+                                     due_at=datetime(2026, 12, 1, 2, 0, tzinfo=UTC) + timedelta(days=1)))
+    crm.notes.add(NoteCreate(body="电话沟通，报价已发", contact_id=nana.id, deal_id=deal.id))
+
+
+def test_workspace_json_export_imports_into_an_empty_workspace(crm: Crm, second: Crm,
+                                                                tmp_path: Path) -> None:
+    """The whole-workspace JSON brings every record back, links intact (deal → contact, company,
+    stage by name; reminder → deal and service log), as one undoable import."""
+    _everything(crm)
+    path = tmp_path / "workspace.json"
+    crm.exports.workspace_json(path)
+    source = second.imports.read(path)
+    assert source.format == "json"
+    result = second.imports.run(second.imports.preview(source)).value
+    assert result.created == 2
+    assert {name: _fields(c) for name, c in contacts_by_name(second).items()} == \
+        {name: _fields(c) for name, c in contacts_by_name(crm).items()}
+    nana = contacts_by_name(second)["欧阳娜娜"]
+    (deal,) = second.deals.page()
+    assert (deal.title, deal.amount, deal.contact_id, deal.stage_name, set(deal.tags)) == (
+        "年度采购", crm.deals.page()[0].amount, nana.id, crm.deals.page()[0].stage_name, {"大单"})
+    assert second.companies.get(deal.company_id or "").industry == "贸易"
+    (reminder,) = second.reminders.page()
+    assert (reminder.deal_id, reminder.rrule, reminder.timezone) == (deal.id, "FREQ=WEEKLY", "Asia/Shanghai")
+    assert [n.body for n in second.notes.for_record(nana.id)] == [n.body for n in crm.notes.for_record(nana.id)]
+    assert len(second.deals.stages()) == len(crm.deals.stages())  # matched by name, not doubled
+    assert [h.title for h in second.search("海鸥")] == ["上海海鸥贸易"]
+    again = second.imports.preview(second.imports.read(path))
+    assert again.counts()["create"] == 0  # everything is already here
+    second.imports.undo(result.batch_id)
+    assert second.contacts.count() == 0 and second.deals.page() == []
+    second.close()
+
+
+def test_a_foreign_json_file_is_refused(crm: Crm, tmp_path: Path) -> None:
+    """A JSON file that is not our workspace export says so; broken JSON names its line."""
+    from crm_desktop.core.errors import ImportJsonError, ImportNotOursError
+
+    other = tmp_path / "contacts.json"
+    other.write_text('{"people": []}', encoding="utf-8")
+    with pytest.raises(ImportNotOursError):
+        crm.imports.read(other)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "crm-desktop-workspace",\n "version": 1,\n "contacts": [\n', encoding="utf-8")
+    with pytest.raises(ImportJsonError) as raised:
+        crm.imports.read(broken)
+    assert "line 4" in str(raised.value)

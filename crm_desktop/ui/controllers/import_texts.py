@@ -34,6 +34,8 @@ def describe(source: Source) -> str:
     if source.format == "xlsx":
         parts = [translate("ImportTexts", "Excel workbook"),
                  translate("ImportTexts", "sheet “%1”").replace("%1", source.sheet)]
+    elif source.format == "json":
+        parts = [translate("ImportTexts", "this app's workspace export (JSON)")]
     elif source.format == "vcard":
         parts = ["vCard", ENCODINGS.get(source.encoding, source.encoding.upper())]
     else:

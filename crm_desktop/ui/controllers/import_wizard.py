@@ -94,7 +94,7 @@ class ImportWizard(ImportFinish):
     def ask_path(self, start: str) -> str:
         chosen, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Choose the file to import"), start,
-            self.tr("Contact files (*.csv *.txt *.xlsx *.vcf);;All files (*)"))
+            self.tr("Contact files (*.csv *.txt *.xlsx *.vcf *.json);;All files (*)"))
         return chosen
 
     def options(self) -> ReadOptions:

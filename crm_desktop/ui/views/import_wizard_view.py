@@ -114,7 +114,7 @@ class ImportWizardView(QDialog):
         self.path.setPlaceholderText(self.tr("A CSV, Excel (.xlsx) or vCard (.vcf) file"))
         self.choose = QPushButton(self.tr("&Choose…"))
         self.format = _combo((self.tr("Detect"), ""), ("CSV", "csv"), (self.tr("Excel (.xlsx)"), "xlsx"),
-                             ("vCard", "vcard"))
+                             ("vCard", "vcard"), (self.tr("JSON (this app's workspace export)"), "json"))
         self.encoding = _combo((self.tr("Detect"), ""), ("UTF-8", "utf-8"), ("GB18030 (GBK)", "gb18030"),
                                (self.tr("Big5 (Traditional Chinese)"), "big5hkscs"),
                                ("UTF-16", "utf-16"), (self.tr("Western (Windows-1252)"), "cp1252"))

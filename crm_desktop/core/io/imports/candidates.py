@@ -20,6 +20,9 @@ from crm_desktop.core.search.text import sort_key
 from crm_desktop.core.services.contacts import compose_display_name, default_name_order
 
 TEXT_FIELDS = ("company_name", "title", "lead_source", "owner", "consent_source")
+OWN_FIELDS = ("display_name", "family_name", "given_name", "name_order", "title", "emails", "phones",
+              "addresses", "birthday", "lead_source", "lifecycle_stage", "marketing_consent",
+              "consent_date", "consent_source", "owner", "custom_fields")
 ADDRESS_PARTS = ("street", "city", "region", "postcode", "country")
 STAGE_WORDS = {"线索": "lead", "潜在客户": "prospect", "意向客户": "prospect", "客户": "customer",
                "成交客户": "customer", "前客户": "former", "流失客户": "former",
@@ -62,7 +65,7 @@ def build_candidate(row: SourceRow, mapping: Mapping, region: str) -> Candidate:
 
 
 def build_own_candidate(row: SourceRow, region: str) -> Candidate:
-    """A row of our own export (crm_format): read back exactly, then checked like any row."""
+    """A row of our own CSV/xlsx export (crm_format): read back exactly, then checked."""
     candidate = Candidate(row.line)
     if row.problem is not None:
         candidate.problems.append(row.problem)
@@ -73,6 +76,19 @@ def build_own_candidate(row: SourceRow, region: str) -> Candidate:
         candidate.problems.append(ValidationError(N_("'{value}' is not a list of addresses."),
                                                   field="address", value=row.cells.get("addresses", "")[:40]))
         return candidate
+    return _own_fields(candidate, fields, region)
+
+
+def build_record_candidate(line: int, record: dict[str, Any], company_names: dict[str, str],
+                           region: str) -> Candidate:
+    """A contact of our own workspace JSON export, its company given by name."""
+    fields = {key: record[key] for key in OWN_FIELDS if key in record}
+    fields["company_name"] = company_names.get(record.get("company_id") or "", "")
+    fields["tags"], fields["id"] = list(record.get("tags") or []), record["id"]
+    return _own_fields(Candidate(line), fields, region)
+
+
+def _own_fields(candidate: Candidate, fields: dict[str, Any], region: str) -> Candidate:
     candidate.record_id = fields.pop("id", "")
     candidate.tags = fields.pop("tags", [])
     checks: list[tuple[str, Callable[[Any], Any]]] = [

@@ -14,7 +14,12 @@ from sqlalchemy import Connection
 
 from crm_desktop.core.errors import FIELD_LABELS, CrmError
 from crm_desktop.core.i18n import N_, _
-from crm_desktop.core.io.imports.candidates import Candidate, build_candidate, build_own_candidate
+from crm_desktop.core.io.imports.candidates import (
+    Candidate,
+    build_candidate,
+    build_own_candidate,
+    build_record_candidate,
+)
 from crm_desktop.core.io.imports.mapping import Mapping, detect_flavour, suggest
 from crm_desktop.core.io.imports.source import Source
 from crm_desktop.core.services.duplicate_index import DuplicateIndex
@@ -200,6 +205,10 @@ def _same_value(item: dict[str, str], have: list[dict[str, str]]) -> bool:
 def build_candidates(source: Source, mapping: Mapping, region: str) -> list[Candidate]:
     """Rows of our own export, mapped as suggested, are read back exactly (labels, tags with
     commas, custom fields); any other file goes through the column mapping."""
+    if source.document is not None:
+        companies = {c["id"]: c.get("name", "") for c in source.document["companies"]}
+        return [build_record_candidate(row.line, record, companies, region)
+                for row, record in zip(source.rows, source.document["contacts"], strict=True)]
     if detect_flavour(source.headers) == "crm" and mapping == suggest(source.headers):
         return [build_own_candidate(row, region) for row in source.rows]
     return [build_candidate(row, mapping, region) for row in source.rows]

@@ -82,7 +82,8 @@ class ImportService:
         """Write the rows to create and update, all or none, as one journal batch."""
         creates, updates = plan.of("create"), plan.of("update")
         with self._db.transaction(IMPORT_ACTION) as tx:
-            created = ImportWriter(self._db, tx, self._contacts).write(creates, updates, progress)
+            created = ImportWriter(self._db, tx, self._contacts).write(creates, updates, progress,
+                                                                       plan.source.document)
             counts = plan.counts()
             result = ImportResult(tx.batch.id, counts["create"], counts["update"],
                                   counts["skip"], counts["invalid"])

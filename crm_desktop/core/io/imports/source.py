@@ -7,6 +7,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from crm_desktop.core.errors import (
     CrmError,
@@ -16,8 +17,9 @@ from crm_desktop.core.errors import (
     ImportUnreadableError,
 )
 
-FORMATS = ("csv", "xlsx", "vcard")
+FORMATS = ("csv", "xlsx", "vcard", "json")
 MAX_BYTES = 64 * 1024 * 1024  # ~500,000 contacts as CSV; a larger file is rarely an address book
+MAX_JSON_BYTES = 512 * 1024 * 1024  # our whole-workspace export: 100,000 contacts and more ≈ 230 MB
 SNIFF_BYTES = 4096
 
 
@@ -46,6 +48,7 @@ class Source:
     delimiter: str = ""
     sheet: str = ""
     sheets: tuple[str, ...] = field(default=())
+    document: dict[str, list[dict[str, Any]]] | None = None  # our workspace JSON: every section
 
 
 def read_source(path: Path, options: ReadOptions) -> Source:
@@ -60,6 +63,10 @@ def read_source(path: Path, options: ReadOptions) -> Source:
         from crm_desktop.core.io.imports.vcard_source import read_vcard
 
         return read_vcard(path, data, options)
+    if kind == "json":
+        from crm_desktop.core.io.imports.workspace_source import read_workspace
+
+        return read_workspace(path, data)
     if kind == "csv":
         from crm_desktop.core.io.imports.csv_source import read_csv
 
@@ -74,11 +81,15 @@ def detect_format(path: Path, data: bytes) -> str:
     head = data[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n").upper()
     if head.startswith(b"BEGIN:VCARD"):
         return "vcard"
+    if head.startswith(b"{") and b'"FORMAT"' in head:
+        return "json"
     suffix = path.suffix.lower()
     if suffix in (".vcf", ".vcard"):
         return "vcard"
     if suffix in (".xlsx", ".xlsm"):
         return "xlsx"
+    if suffix == ".json":
+        return "json"
     return "csv"
 
 
@@ -93,9 +104,10 @@ def _is_workbook(path: Path) -> bool:
 def _read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
+        limit = MAX_JSON_BYTES if path.suffix.lower() == ".json" else MAX_BYTES
+        if size > limit:
             raise ImportTooLargeError(path=str(path), size=size // (1024 * 1024),
-                                      limit=MAX_BYTES // (1024 * 1024))
+                                      limit=limit // (1024 * 1024))
         data = path.read_bytes()
     except OSError as exc:
         raise ImportUnreadableError(path=str(path), reason=exc.strerror or str(exc)) from None

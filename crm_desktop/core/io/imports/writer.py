@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from uuid import UUID
 
 from crm_desktop.core.domain.models import ContactUpdate
 from crm_desktop.core.io.imports.plan import PlannedRow
+from crm_desktop.core.io.imports.workspace_records import WorkspaceRecords
 from crm_desktop.core.search.docs import company_doc, contact_doc, note_doc
 from crm_desktop.core.search.text import sort_key
 from crm_desktop.core.services.contacts import ContactService
@@ -37,8 +39,14 @@ class ImportWriter:
         self._new_tags: list[dict[str, Any]] = []
 
     def write(self, creates: list[PlannedRow], updates: list[PlannedRow],
-              progress: Progress | None = None) -> set[tuple[str, str]]:
-        """Write them; returns (entity, id) of every record created, for the screens to refresh."""
+              progress: Progress | None = None,
+              document: dict[str, list[dict[str, Any]]] | None = None) -> set[tuple[str, str]]:
+        """Write them (and, from our workspace JSON, the records besides contacts); returns
+        (entity, id) of every record created, for the screens to refresh."""
+        records = WorkspaceRecords(self._tx, document) if document is not None else None
+        if records is not None:
+            records.before_contacts(self._bulk, self._companies, self._tags)
+        self._taken = _contact_ids(self._tx)
         contacts, notes, taggings = [], [], []
         for row in creates:
             contact = self._contact_row(row)
@@ -55,6 +63,8 @@ class ImportWriter:
         self._bulk.add(Note, notes, note_doc)
         self._bulk.add(Tag, self._new_tags)
         self._bulk.add(Tagging, taggings)
+        if records is not None:
+            records.after_contacts(self._bulk, _contact_ids_of(creates, contacts, updates), self._tags)
         self._bulk.write_into(self._tx, progress)
         for row in updates:
             self._update(row)
@@ -66,6 +76,10 @@ class ImportWriter:
         company = values.pop("company_name", "")
         values["company_id"] = self._company_id(company) if company else None
         values.setdefault("sort_key", sort_key(values["display_name"]))  # computed by the preview
+        kept = row.candidate.record_id
+        if _is_uuid(kept) and kept not in self._taken:  # our own export: the same person, same id
+            values["id"] = kept
+            self._taken.add(kept)
         return record_defaults(**(CONTACT_DEFAULTS | values))
 
     def _update(self, row: PlannedRow) -> None:
@@ -104,6 +118,25 @@ def _names_to_ids(tx: Tx, table: str, column: str) -> dict[str, tuple[str, str]]
     for row_id, name in rows:
         found.setdefault(name.lower(), (row_id, name))
     return found
+
+
+def _contact_ids(tx: Tx) -> set[str]:
+    return {row_id for (row_id,) in tx.session.connection().exec_driver_sql("SELECT id FROM contacts")}
+
+
+def _contact_ids_of(creates: list[PlannedRow], rows: list[dict[str, Any]],
+                    updates: list[PlannedRow]) -> dict[str, str]:
+    """The file's contact ids -> the contacts they became or matched here."""
+    found = {row.candidate.record_id: made["id"] for row, made in zip(creates, rows, strict=True)}
+    return found | {row.candidate.record_id: row.contact_id for row in updates}
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _unique(names: list[str]) -> list[str]:
