@@ -1,4 +1,4 @@
-"""The fast path for everyday email addresses says exactly what email-validator says."""
+"""The fast paths for everyday emails and mainland mobiles say exactly what the libraries say."""
 
 from __future__ import annotations
 
@@ -33,3 +33,34 @@ def _ours(value: str) -> str | None:
 def test_fast_email_rule_agrees_with_email_validator(value: str) -> None:
     """Accepted, refused and normalized alike (domain lower-cased, dots and labels checked)."""
     assert _ours(value) == _reference(value)
+
+
+PHONES = st.one_of(
+    st.from_regex(r"(\+86[ -]?)?1[0-9]{2}[ -]?[0-9]{4}[ -]?[0-9]{2,5}", fullmatch=True),
+    st.from_regex(r"\+?[0-9 ()-]{3,18}", fullmatch=True), st.text(max_size=16))
+
+
+def _phone_reference(value: str) -> str | None:
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(value, "CN")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _our_phone(value: str) -> str | None:
+    try:
+        return rules.phone(value, "CN")
+    except ValidationError:
+        return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=PHONES)
+def test_fast_mobile_rule_agrees_with_phonenumbers(value: str) -> None:
+    """Mainland mobiles typed any usual way come out as phonenumbers would write them."""
+    assert _our_phone(value) == _phone_reference(value)

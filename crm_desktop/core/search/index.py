@@ -176,11 +176,16 @@ def index_many(conn: Connection, docs: Iterable[SearchDoc]) -> int:
 
 def remove_doc(conn: Connection, kind: str, row_id: str) -> None:
     """Remove the document of (kind, row_id) from the index; no error if it is absent."""
+    remove_docs(conn, kind, [row_id])
+
+
+def remove_docs(conn: Connection, kind: str, row_ids: Sequence[str]) -> None:
+    """Remove the documents of many rows of one kind (at most a few hundred ids per call)."""
     _kind_rank(kind)
-    rowid = _existing_rowids(conn, kind, [row_id]).get(row_id)
-    if rowid is not None:
-        conn.exec_driver_sql("DELETE FROM search_fts WHERE rowid = ?", (rowid,))
-        conn.exec_driver_sql("DELETE FROM search_doc WHERE rowid = ?", (rowid,))
+    stale = [(rowid,) for rowid in _existing_rowids(conn, kind, row_ids).values()]
+    if stale:
+        conn.exec_driver_sql("DELETE FROM search_fts WHERE rowid = ?", stale)
+        conn.exec_driver_sql("DELETE FROM search_doc WHERE rowid = ?", stale)
 
 
 # ---------------------------------------------------------------- searching

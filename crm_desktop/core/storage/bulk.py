@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, insert
 
 from crm_desktop.core.ids import new_id
-from crm_desktop.core.journal.journal import ALL_FIELDS, insert_changes, to_json_value
+from crm_desktop.core.journal.journal import ALL_FIELDS, is_blank, to_json_value
 from crm_desktop.core.search.index import BULK_CACHE_KIB, SearchDoc, index_many
 from crm_desktop.core.storage.database import ENTITY_OF, Database, Tx
 from crm_desktop.core.storage.engine import CACHE_KIB
@@ -78,7 +78,7 @@ class BulkWriter:
         clock, entity = self._db.journal.clock, ENTITY_OF[table]
         hlc = clock.reserve(len(rows))
         for offset, row in enumerate(rows):
-            values = {field: to_json_value(new) for field, (_old, new) in insert_changes(row).items()}
+            values = {field: to_json_value(value) for field, value in row.items() if not is_blank(value)}
             yield (batch_seq, hlc + offset, entity, row["id"], "insert", ALL_FIELDS, _to_json(values))
 
 

@@ -14,7 +14,7 @@ from crm_desktop.core.domain.changes import Changes, Outcome
 from crm_desktop.core.domain.models import UndoResult
 from crm_desktop.core.errors import ImportAlreadyUndoneError, ImportBatchError
 from crm_desktop.core.journal.journal import to_json_value
-from crm_desktop.core.search.index import remove_doc
+from crm_desktop.core.search.index import remove_docs
 from crm_desktop.core.services.history import decode, reverse_entry
 from crm_desktop.core.storage.database import Database, Tx
 from crm_desktop.core.storage.tables import ENTITY_TABLES, JournalBatch
@@ -82,8 +82,7 @@ def _tombstone_many(db: Database, tx: Tx, created: list[tuple[str, str]]) -> set
             conn.exec_driver_sql(JOURNAL_DELETE, [(seq, hlc + i, entity, r, journal_value)
                                                   for i, r in enumerate(live)])
             if entity in SEARCHABLE:
-                for row_id in live:
-                    remove_doc(conn, entity, row_id)
+                remove_docs(conn, entity, live)
             removed.update((entity, r) for r in live)
     return removed
 
