@@ -94,6 +94,16 @@
     </message>
 </context>
 <context>
+    <name>DuplicateHint</name>
+    <message numerus="yes">
+        <source>Possibly the same person as %1 (%2) and %n more</source>
+        <translation>
+            <numerusform>Possibly the same person as %1 (%2) and %n more</numerusform>
+            <numerusform>Possibly the same person as %1 (%2) and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message numerus="yes">
         <source>%n likely duplicate(s)</source>

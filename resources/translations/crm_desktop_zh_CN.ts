@@ -807,6 +807,42 @@
     </message>
 </context>
 <context>
+    <name>DuplicateHint</name>
+    <message>
+        <source>Possibly the same person as %1 (%2)</source>
+        <translation>可能与“%1”是同一人（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Possibly the same person as %1 (%2) and %n more</source>
+        <translation>
+            <numerusform>可能与“%1”是同一人（%2），另有 %n 位相似联系人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateHintView</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show that contact</source>
+        <translation>显示该联系人</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>对比…</translation>
+    </message>
+    <message>
+        <source>Compare the two side by side on the Duplicates page; nothing is merged unless you choose to</source>
+        <translation>在“重复联系人”页面并排对比这两位；除非您选择合并，否则不会合并任何内容</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <source>Looking for duplicates…</source>
@@ -845,6 +881,74 @@
     <message>
         <source>Merge contacts</source>
         <translation>合并联系人</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Lead source</source>
+        <translation>线索来源</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>客户阶段</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>营销许可</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>其他字段</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>same email</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>similar name, same company</source>
+        <translation>姓名相似且同一公司</translation>
     </message>
 </context>
 <context>
@@ -1255,6 +1359,10 @@ Keep this paper safe and away from the computer.</source>
         <translation>工作表“%1”</translation>
     </message>
     <message>
+        <source>this app&apos;s workspace export (JSON)</source>
+        <translation>本应用导出的工作区（JSON）</translation>
+    </message>
+    <message>
         <source>%1 row(s)</source>
         <translation>%1 行</translation>
     </message>
@@ -1294,8 +1402,8 @@ Keep this paper safe and away from the computer.</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <source>Contact files (*.csv *.txt *.xlsx *.vcf);;All files (*)</source>
-        <translation>联系人文件 (*.csv *.txt *.xlsx *.vcf);;所有文件 (*)</translation>
+        <source>Contact files (*.csv *.txt *.xlsx *.vcf *.json);;All files (*)</source>
+        <translation>联系人文件 (*.csv *.txt *.xlsx *.vcf *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose the file to import.</source>
@@ -1371,6 +1479,10 @@ Keep this paper safe and away from the computer.</source>
     <message>
         <source>Excel (.xlsx)</source>
         <translation>Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>JSON (this app&apos;s workspace export)</source>
+        <translation>JSON（本应用导出的工作区）</translation>
     </message>
     <message>
         <source>Big5 (Traditional Chinese)</source>

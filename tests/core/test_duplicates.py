@@ -140,3 +140,58 @@ def test_name_keys_ignore_case_space_punctuation_and_width() -> None:
         assert set(name_keys(same)[0]) & set(probe), same
     assert not set(name_keys("Anna Smith")[0]) & set(probe)
     assert name_keys("X") == ((), ())
+
+
+def _probe(name: str, *, emails: tuple[str, ...] = (), phones: tuple[str, ...] = (),
+           company: str | None = None) -> ContactCreate:
+    return ContactCreate(display_name=name, company_name=company,
+                         emails=[Labeled(value=e) for e in emails],
+                         phones=[Labeled(value=p) for p in phones])
+
+
+def test_similar_to_finds_a_contact_by_its_second_email_or_phone(crm: Crm) -> None:
+    """Not only the first email/phone counts: a match on the second one is found too."""
+    a = crm.contacts.add(ContactCreate(
+        display_name="李雷", emails=[Labeled(value="li@work.example"), Labeled(value="Lei@Home.example")],
+        phones=[Labeled(value="+86 10 6552 9988"), Labeled(value="139 0013 9000")])).value.id
+    by_email = crm.duplicates.similar_to(_probe("Someone", emails=("lei@home.EXAMPLE",)))
+    by_phone = crm.duplicates.similar_to(_probe("Someone", phones=("+86-139-0013-9000",)))
+    assert [(m.contact_id, m.reasons) for m in by_email + by_phone] == [(a, ("email",)), (a, ("phone",))]
+
+
+def test_similar_to_finds_names_at_a_company_spelled_another_way(crm: Crm) -> None:
+    """A company is known by its name: 张伟 at “ACME, Ltd.” is found for 张伟 at “Acme Ltd”."""
+    a = _add(crm, "张伟", company="ACME, Ltd.")
+    _add(crm, "张伟", company="Acme Trading")
+    found = crm.duplicates.similar_to(_probe("Zhang Wei", company="Acme Ltd"))
+    assert [(m.contact_id, m.reasons) for m in found] == [(a, ("name",))]
+
+
+def test_similar_to_finds_what_the_full_index_finds(crm: Crm) -> None:
+    """The quick look-up (search index, company by name) agrees with comparing every contact."""
+    people = [("张伟", "zw@x.cn", "13800138000", "星光科技"), ("Zhang Wei", "ZW@x.cn", None, "星光 科技"),
+              ("王芳", "fang@y.com", "+86 138 0013 8001", None), ("Fang Wang", None, "010-6552-9988", "Acme"),
+              ("李雷", "azw@x.cn", "13800138000 ", "ACME"), ("韩梅梅", "mm@y.com", "13900139000", "星光科技"),
+              ("Han Meimei", "mm@y.com.cn", "139 0013 9000", "Other"), ("Anna Lee", "a@b.co", None, "Acme")]
+    ids = [_add(crm, name, email=email, phone=phone, company=company)
+           for name, email, phone, company in people]
+    index = crm.duplicates.index()
+    for contact_id, (name, email, phone, company) in zip(ids, people, strict=True):
+        for fields in ({"emails": (email,) if email else (), "phones": (phone,) if phone else ()},
+                       {"company": company}, {"emails": ("ZW@X.CN", "mm@y.com"), "company": "acme"}):
+            probe = _probe(name, **fields)  # type: ignore[arg-type]
+            expected = index.matches([e.value for e in probe.emails or ()],
+                                     [p.value for p in probe.phones or ()], name,
+                                     probe.company_name, contact_id)
+            assert crm.duplicates.similar_to(probe, exclude_id=contact_id) == expected, (name, fields)
+
+
+def test_pair_gives_two_contacts_with_their_reasons_or_none(crm: Crm) -> None:
+    """Compare…: a pair of look-alikes comes back with the older as keeper; unrelated ones give None."""
+    a = _add(crm, "王芳", phone="+86 138 0013 8000")
+    b = _add(crm, "Fang W.", phone="138-0013-8000")
+    c = _add(crm, "Someone Else")
+    pair = crm.duplicates.pair(b, a)
+    assert pair is not None
+    assert (pair.keep_candidate.id, pair.other.id, pair.reasons) == (a, b, ("phone",))
+    assert crm.duplicates.pair(a, c) is None and crm.duplicates.pair(a, a) is None

@@ -15,8 +15,10 @@ from crm_desktop.core.domain.models import (
     Labeled,
 )
 from crm_desktop.ui.changes import ChangeBus
+from crm_desktop.ui.controllers.duplicate_hint import DuplicateHint
 from crm_desktop.ui.controllers.form_support import InlineErrors, split_tags
 from crm_desktop.ui.controllers.privacy_actions import PrivacyActions
+from crm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
 from crm_desktop.ui.views.contact_form_view import ContactFormView
 from crm_desktop.ui.views.form_parts import ERROR_STYLE
 
@@ -31,11 +33,13 @@ class ContactEditor(InlineErrors, ContactFormView):
     deleted = Signal(str)  # the name, for a "moved to the bin" message
     erased = Signal(str)  # the id of a contact erased for good
 
-    def __init__(self, crm: Crm, bus: ChangeBus) -> None:
+    def __init__(self, crm: Crm, bus: ChangeBus, runner: TaskRunner | None = None) -> None:
         super().__init__()
         self._crm = crm
         self._bus = bus
         self._editing: ContactRead | None = None
+        self.look_alikes = DuplicateHint(crm, self.duplicate_hint, runner or ThreadTaskRunner(parent=self),
+                                         parent=self)
         for code in LIFECYCLE_STAGES:
             self.stage.addItem(value_label(code), code)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).clicked.connect(self.save)
@@ -49,6 +53,7 @@ class ContactEditor(InlineErrors, ContactFormView):
 
     def edit_new(self) -> None:
         self._editing = None
+        self.look_alikes.follow(None)
         self._enable_saved_actions(False)
         self.heading.setText(self.tr("New contact"))
         for field in (self.display_name, self.family_name, self.given_name, self.company,
@@ -62,6 +67,7 @@ class ContactEditor(InlineErrors, ContactFormView):
 
     def edit(self, contact: ContactRead) -> None:
         self._editing = contact
+        self.look_alikes.follow(contact.id)
         self._enable_saved_actions(True)
         self.heading.setText(self.tr("Edit contact"))
         self.display_name.setText(contact.display_name)
@@ -115,20 +121,25 @@ class ContactEditor(InlineErrors, ContactFormView):
 
     def save(self) -> None:
         self._clear_errors()
+        created = self._editing is None
         outcome = self._attempt(self._save)
         if outcome is None:
             return
         self._bus.publish(outcome.changes)
+        if created:  # the form now shows the new contact, and says if it looks like a known one
+            self.edit(outcome.value)
+            self.look_alikes.check(outcome.value)
         self.saved.emit(outcome.value.id)
 
     def _save(self):  # type: ignore[no-untyped-def]
-        values = dict(
-            display_name=self.display_name.text(), family_name=self.family_name.text(),
-            given_name=self.given_name.text(), title=self.job_title.text(),
-            lifecycle_stage=self.stage.currentData(),
-            emails=[Labeled(label="work", value=self.email.text())] if self.email.text().strip() else [],
-            phones=[Labeled(label="mobile", value=self.phone.text())] if self.phone.text().strip() else [],
-            company_name=self.company.text().strip() or None)
+        email, phone = self.email.text(), self.phone.text()
+        values = {
+            "display_name": self.display_name.text(), "family_name": self.family_name.text(),
+            "given_name": self.given_name.text(), "title": self.job_title.text(),
+            "lifecycle_stage": self.stage.currentData(),
+            "emails": [Labeled(label="work", value=email)] if email.strip() else [],
+            "phones": [Labeled(label="mobile", value=phone)] if phone.strip() else [],
+            "company_name": self.company.text().strip() or None}
         if self._editing is None:
             note = self.note.toPlainText().strip() or None
             tags = split_tags(self.tags.text())

@@ -24,7 +24,7 @@ from crm_desktop.ui.views.contacts_view import ContactsView
 class ContactsPage(ContactsView):
     def __init__(self, crm: Crm, bus: ChangeBus, settings: QSettings, *,
                  runner: TaskRunner | None = None) -> None:
-        self.editor = ContactEditor(crm, bus)
+        self.editor = ContactEditor(crm, bus, runner)
         self.timeline = TimelinePanel(crm, bus)
         super().__init__(self.editor, self.timeline)
         self._crm = crm
@@ -48,6 +48,7 @@ class ContactsPage(ContactsView):
         self.tag_filter.currentIndexChanged.connect(self._filter)
         self.owner_filter.currentIndexChanged.connect(self._filter)
         self.editor.saved.connect(self.show_contact)
+        self.editor.look_alikes.open_requested.connect(self.show_contact)
         bus.changed.connect(self._refresh)
         self.layout_state.restore()
         self._update_count()

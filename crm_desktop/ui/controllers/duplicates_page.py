@@ -44,6 +44,8 @@ class DuplicatesPage(DuplicatesView):
         self._runner: TaskRunner = runner or ThreadTaskRunner(parent=self)
         self._found: list[DuplicatePair] = []
         self._skipped: set[tuple[str, str]] = set()
+        self._pinned: tuple[str, str] | None = None  # a pair asked for by Compare…, listed first
+        self._select_pinned = False
         self._choices: dict[str, tuple[QRadioButton, QRadioButton]] = {}
         self._stale = True
         self._loading = False
@@ -71,7 +73,26 @@ class DuplicatesPage(DuplicatesView):
             return
         self._stale, self._loading = False, True
         self.count.setText(self.tr("Looking for duplicates…"))
-        self._runner.run(lambda: self._crm.duplicates.suggestions(LIMIT), self._loaded, self._failed)
+        pinned = self._pinned
+        self._runner.run(lambda: self._suggestions(pinned), self._loaded, self._failed)
+
+    def compare(self, first_id: str, second_id: str) -> None:
+        """Compare… from the contact form: this pair comes first in the list, selected (even if
+        it would not be among the strongest suggestions), until the workspace is locked."""
+        pinned = (min(first_id, second_id), max(first_id, second_id))
+        self._pinned, self._select_pinned = pinned, True
+        self._skipped.discard(pinned)
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def _suggestions(self, pinned: tuple[str, str] | None) -> list[DuplicatePair]:
+        """On a worker: the suggestions, and the pinned pair (if still alike) before them."""
+        found = self._crm.duplicates.suggestions(LIMIT)
+        pair = self._crm.duplicates.pair(*pinned) if pinned else None
+        if pair is None:
+            return found
+        return [pair, *(p for p in found if self._key(p) != pinned)]
 
     def _loaded(self, found: list[DuplicatePair]) -> None:
         self._loading = False
@@ -83,6 +104,9 @@ class DuplicatesPage(DuplicatesView):
             self.pairs.addItem(self._item(index, pair))
         self.pairs.blockSignals(False)
         self.count.setText(self.tr("%n likely duplicate(s)", "", len(self._found)))
+        if self._select_pinned:  # once, on the load Compare… asked for
+            self._select_pinned = False
+            row = 0 if self._found and self._key(self._found[0]) == self._pinned else row
         self.pairs.setCurrentRow(min(row, len(self._found) - 1))
         self._show_pair()
         if self._stale:
@@ -198,8 +222,10 @@ class DuplicatesPage(DuplicatesView):
 
     def forget(self) -> None:
         """On lock: drop the pairs held for display and the pairs skipped."""
-        self._found, self._skipped = [], set()
+        self.pairs.blockSignals(True)  # clearing moves the current row through stale items
         self.pairs.clear()
+        self.pairs.blockSignals(False)
+        self._found, self._skipped, self._pinned = [], set(), None
         self.status.clear()
         self.error.hide()
         self._stale = True

@@ -11,23 +11,24 @@ from crm_desktop.core.domain.labels import value_label
 from crm_desktop.core.domain.models import Address, ContactRead
 from crm_desktop.core.services.merge import MERGE_FIELDS, Choice
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
-CONTEXT = "DuplicatesPage"
+# lupdate reads translate("Context", "text") only with both written out, never a name for either
+translate = QCoreApplication.translate
 UNITED = ("emails", "phones", "addresses", "custom_fields")  # both kept; the choice orders them
 
-__all__ = ["MERGE_FIELDS", "UNITED", "default_choice", "field_label", "field_text", "reasons_text"]
+__all__ = ["MERGE_FIELDS", "UNITED", "default_choice", "field_label", "field_text", "reason_words",
+           "reasons_text"]
 
 
 def field_label(field: str) -> str:
     labels = {
-        "name": translate(CONTEXT, "Name"), "company": translate(CONTEXT, "Company"),
-        "title": translate(CONTEXT, "Job title"), "birthday": translate(CONTEXT, "Birthday"),
-        "lead_source": translate(CONTEXT, "Lead source"),
-        "lifecycle_stage": translate(CONTEXT, "Stage"),
-        "marketing_consent": translate(CONTEXT, "Marketing consent"),
-        "owner": translate(CONTEXT, "Owner"), "emails": translate(CONTEXT, "Emails"),
-        "phones": translate(CONTEXT, "Phones"), "addresses": translate(CONTEXT, "Addresses"),
-        "custom_fields": translate(CONTEXT, "Other fields")}
+        "name": translate("DuplicatesPage", "Name"), "company": translate("DuplicatesPage", "Company"),
+        "title": translate("DuplicatesPage", "Job title"), "birthday": translate("DuplicatesPage", "Birthday"),
+        "lead_source": translate("DuplicatesPage", "Lead source"),
+        "lifecycle_stage": translate("DuplicatesPage", "Stage"),
+        "marketing_consent": translate("DuplicatesPage", "Marketing consent"),
+        "owner": translate("DuplicatesPage", "Owner"), "emails": translate("DuplicatesPage", "Emails"),
+        "phones": translate("DuplicatesPage", "Phones"), "addresses": translate("DuplicatesPage", "Addresses"),
+        "custom_fields": translate("DuplicatesPage", "Other fields")}
     return labels.get(field, field)
 
 
@@ -43,7 +44,7 @@ def _lines(parts: Iterable[str]) -> str:
 def _consent(contact: ContactRead) -> str:
     if not (contact.marketing_consent or contact.consent_date or contact.consent_source):
         return ""
-    given = translate(CONTEXT, "Yes") if contact.marketing_consent else translate(CONTEXT, "No")
+    given = translate("DuplicatesPage", "Yes") if contact.marketing_consent else translate("DuplicatesPage", "No")
     return " · ".join(part for part in (given, contact.consent_date or "", contact.consent_source)
                       if part)
 
@@ -73,9 +74,14 @@ def default_choice(keep: ContactRead, other: ContactRead, field: str) -> Choice:
     return "other" if not field_text(keep, field) and field_text(other, field) else "keep"
 
 
+def reason_words(reasons: Iterable[str]) -> str:
+    """Why two contacts look alike, translated, as words for a sentence: "same email · same phone"."""
+    names = {"email": translate("DuplicatesPage", "same email"), "phone": translate("DuplicatesPage", "same phone"),
+             "name": translate("DuplicatesPage", "similar name, same company")}
+    return " · ".join(names.get(reason, reason) for reason in reasons)
+
+
 def reasons_text(reasons: Iterable[str]) -> str:
-    """Why two contacts look alike, translated: "Same email · Same phone"."""
-    names = {"email": translate(CONTEXT, "same email"), "phone": translate(CONTEXT, "same phone"),
-             "name": translate(CONTEXT, "similar name, same company")}
-    text = " · ".join(names.get(reason, reason) for reason in reasons)
+    """Why two contacts look alike, translated, as a line of its own: "Same email · same phone"."""
+    text = reason_words(reasons)
     return text[:1].upper() + text[1:]

@@ -93,6 +93,7 @@ class Workbench(QWidget):
         self.nav.setCurrentRow(0)
         self.search.opened.connect(self.open_hit)
         self.contacts.editor.deleted.connect(self._moved_to_bin)  # type: ignore[attr-defined]
+        self.contacts.editor.look_alikes.compare_requested.connect(self.compare)  # type: ignore[attr-defined]
         self.notifier.open_requested.connect(self.open_reminder)
         self.reminders.open_requested.connect(self.open_reminder)  # type: ignore[attr-defined]
         self.notifier.overdue_requested.connect(lambda: self.go_to(self.reminders))  # type: ignore[arg-type]
@@ -164,6 +165,11 @@ class Workbench(QWidget):
             self.service.show_log(row_id)  # type: ignore[attr-defined]
         elif kind == "reminder":
             self.go_to(self.reminders)  # type: ignore[arg-type]
+
+    def compare(self, first_id: str, second_id: str) -> None:
+        """Compare… on the contact form: the Duplicates page, with that pair selected."""
+        self.duplicates.compare(first_id, second_id)  # type: ignore[attr-defined]
+        self.go_to(self.duplicates)  # type: ignore[arg-type]
 
     def open_profile(self, kind: str, row_id: str) -> None:
         """A contact's or company's "Profile PDF…": the reports page, ready to generate it."""

@@ -1,5 +1,6 @@
-"""The contact form's layout: fields, an inline message under each, save and cancel, and the
-privacy actions of a saved contact (export their data, erase them)."""
+"""The contact form's layout: fields, an inline message under each, save and cancel, the
+privacy actions of a saved contact (export their data, erase them), and a hint when a new
+contact looks like one already stored."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crm_desktop.ui.views.duplicate_hint_view import DuplicateHintView
 from crm_desktop.ui.views.form_parts import error_label
 from crm_desktop.ui.views.keyboard import tab_buttons_as_shown
 
@@ -25,6 +27,7 @@ class ContactFormView(QWidget):
         super().__init__()
         self.heading = QLabel()
         self.heading.setObjectName("formHeading")
+        self.duplicate_hint = DuplicateHintView()  # after a new contact is saved, if it looks known
         self.display_name = QLineEdit()
         self.family_name = QLineEdit()
         self.given_name = QLineEdit()
@@ -75,6 +78,7 @@ class ContactFormView(QWidget):
         form.addRow("", self.errors["note"])
         column = QVBoxLayout(self)
         column.addWidget(self.heading)
+        column.addWidget(self.duplicate_hint)
         column.addLayout(form)
         column.addWidget(self.errors["form"])
         column.addWidget(self.buttons)
