@@ -28,6 +28,7 @@ Progress = Callable[[int, int], None]
 ACTIONS = ("create", "update", "skip", "invalid")
 LIST_FIELDS = ("emails", "phones", "addresses")
 NAME_FIELDS = frozenset({"display_name", "family_name", "given_name", "name_order"})
+CONTACT_LABELS = {"title": N_("Job title")}  # a contact's title is a job title, a deal's is its name
 MATCH_WHAT = {"id": N_("record id"), "email": N_("email address"), "phone": N_("phone number")}
 
 
@@ -39,7 +40,8 @@ class RowReason(CrmError):
         if "what" in params:
             params["what"] = _(params["what"])
         if "fields" in params:
-            params["fields"] = ", ".join(_(FIELD_LABELS.get(k, k)) for k in params["fields"])
+            params["fields"] = ", ".join(_(CONTACT_LABELS.get(k) or FIELD_LABELS.get(k, k))
+                                         for k in params["fields"])
         return _(self.template_text).format(**params)
 
 
