@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
@@ -12,13 +14,15 @@ from crm_desktop.core.domain.models import LIFECYCLE_STAGES
 from crm_desktop.core.services.contacts import ContactQuery
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.contact_editor import ContactEditor
-from crm_desktop.ui.controllers.export_dialog import ExportDialog
-from crm_desktop.ui.controllers.import_wizard import ImportWizard
 from crm_desktop.ui.controllers.record_list import ListLayout, enable_sorting, fill_choices, find_row
 from crm_desktop.ui.controllers.timeline_panel import TimelinePanel
 from crm_desktop.ui.models.contacts_model import ContactsModel
 from crm_desktop.ui.tasks import TaskRunner, ThreadTaskRunner
 from crm_desktop.ui.views.contacts_view import ContactsView
+
+if TYPE_CHECKING:  # the import wizard and export dialog load on first use, not at start-up
+    from crm_desktop.ui.controllers.export_dialog import ExportDialog
+    from crm_desktop.ui.controllers.import_wizard import ImportWizard
 
 
 class ContactsPage(ContactsView):
@@ -78,6 +82,8 @@ class ContactsPage(ContactsView):
             return self.import_wizard
         if self.import_wizard is not None:
             self.import_wizard.deleteLater()
+        from crm_desktop.ui.controllers.import_wizard import ImportWizard
+
         self.import_wizard = ImportWizard(self._crm, self._bus, self._runner, self._settings, parent=self)
         self.import_wizard.open()
         return self.import_wizard
@@ -86,6 +92,8 @@ class ContactsPage(ContactsView):
         """The export dialog, window-modal, with the list's current filters preset."""
         preset = ContactQuery(lifecycle_stage=self.stage_filter.currentData(),
                               tag=self.tag_filter.currentData(), owner=self.owner_filter.currentData())
+        from crm_desktop.ui.controllers.export_dialog import ExportDialog
+
         dialog = ExportDialog(self._crm, self._runner, self._settings, preset=preset, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
