@@ -239,3 +239,20 @@ def test_stop_during_the_import_keeps_nothing(crm: Crm, qsettings: QSettings, qt
     assert wizard.work_title.text() == "Import stopped"
     assert "Nothing was imported" in wizard.work_message.text()
     assert crm.contacts.count() == 0
+
+
+def test_own_json_export_goes_straight_to_the_preview(page: ContactsPage, gui_crm: Crm,
+                                                      tmp_path: Path) -> None:
+    """Our workspace JSON needs no column mapping: Next leads to the preview, Back to the file."""
+    path = tmp_path / "workspace.json"
+    path.write_text('{"format": "crm-desktop-workspace", "version": 1, "contacts": [{"id": '
+                    '"0190d1a2-0000-7000-8000-000000000001", "display_name": "贾宝玉", '
+                    '"phones": [{"label": "mobile", "value": "+8613800000099"}]}]}', encoding="utf-8")
+    wizard = _open(page)
+    _read(wizard, path)
+    assert wizard.stack.currentWidget() is wizard.preview_page
+    wizard.back.click()
+    assert wizard.stack.currentWidget() is wizard.file_page
+    wizard.forward.click()
+    wizard.forward.click()
+    assert _names(gui_crm) == {"贾宝玉"}

@@ -72,7 +72,7 @@ class ImportWizard(ImportFinish):
     def go_back(self) -> None:
         self._generation += 1  # a preview still being made is not wanted any more
         page = self.stack.currentWidget()
-        if page is self.mapping_page:
+        if page is self.mapping_page or page is self.preview_page and self.source is not None and self.source.document is not None:
             self._show(self.file_page)
         elif page is self.preview_page:
             self._show(self.mapping_page)
@@ -158,6 +158,9 @@ class ImportWizard(ImportFinish):
         assert self.source is not None
         if not self.source.rows:
             self._file_problem(self.tr("The file names its columns but has no rows to import."))
+            return
+        if self.source.document is not None:  # our own JSON export: nothing to map
+            self._preview()
             return
         self._show(self.mapping_page)
         self._check_mapping()
@@ -283,6 +286,9 @@ class ImportWizard(ImportFinish):
         if generation == self._generation:
             self.mapping_status.clear()
             self.forward.setEnabled(True)
+            if self.stack.currentWidget() is self.file_page:
+                self._file_problem(error_text(error))
+                return
             self.mapping_error.setText(error_text(error))
             self.mapping_error.show()
 
