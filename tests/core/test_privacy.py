@@ -276,3 +276,50 @@ def test_erased_workspace_reopens_cleanly(workspace: AppPaths, data_key: bytes, 
         with again.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
         assert again.contacts.count() == 1
+
+
+def test_erase_reaches_notes_and_reminders_on_the_persons_deals_and_service_logs(crm: Crm) -> None:
+    """A note on their deal and reminders on their deal or service log go with the person (and
+    are in the person's export before that)."""
+    person = crm.contacts.add(ContactCreate(display_name="张伟", phones=[Labeled(value="+8613800138000")])).value
+    deal = crm.deals.add(DealCreate(title="Call 张伟", contact_id=person.id)).value
+    log = crm.service.add(ServiceCreate(subject="投诉", contact_id=person.id)).value
+    crm.notes.add(NoteCreate(body="Met 张伟, mobile 138 0013 8000", deal_id=deal.id))
+    due = datetime.now(UTC) + timedelta(days=1)
+    crm.reminders.add(ReminderCreate(title="Ring 张伟 back", due_at=due, deal_id=deal.id))
+    crm.reminders.add(ReminderCreate(title="Follow up 张伟 ticket", due_at=due, service_log_id=log.id))
+    exported = crm.privacy.export_person(person.id, Path(crm.paths.root) / "p.json")
+    held = json.loads(exported.read_text(encoding="utf-8"))
+    assert {r["title"] for r in held["reminders"]} == {"Ring 张伟 back", "Follow up 张伟 ticket"}
+    assert [n["body"] for n in held["notes"]] == ["Met 张伟, mobile 138 0013 8000"]
+    exported.unlink()
+    crm.privacy.erase_person(person.id)
+    assert not any("张伟" in cell or "13800138000" in cell for cell in _text_cells(crm))
+    assert crm.search("张伟") == []
+
+
+def test_erase_also_erases_contacts_merged_into_the_person(crm: Crm) -> None:
+    """A duplicate merged into the person (now in the recycle bin) is erased with them."""
+    old = crm.contacts.add(ContactCreate(display_name="李娜", emails=[Labeled(value="lina.old@example.com")],
+                                         phones=[Labeled(value="+8613900139000")])).value
+    kept = crm.contacts.add(ContactCreate(display_name="李娜", emails=[Labeled(value="lina@example.com")])).value
+    crm.duplicates.merge(kept.id, old.id)
+    crm.privacy.erase_person(kept.id)
+    assert crm.trash.list() == []
+    assert not any("lina.old" in cell or "13900139000" in cell for cell in _text_cells(crm))
+
+
+def test_kept_deal_texts_lose_the_person_and_nothing_else(crm: Crm) -> None:
+    """Name words in any case, emails in any case and phone digits with spaces are cut out of a
+    kept deal; a short name part does not cut other words apart."""
+    anna = crm.contacts.add(ContactCreate(display_name="Anna Schmidt", emails=[Labeled(value="anna.schmidt@example.com")],
+                                          phones=[Labeled(value="+8613812345678")])).value
+    crm.deals.add(DealCreate(title="Schmidt renewal, call 138 1234 5678", contact_id=anna.id,
+                             source="referral by Anna, Anna.Schmidt@Example.com"))
+    li = crm.contacts.add(ContactCreate(family_name="An", given_name="Li", name_order="western")).value
+    crm.deals.add(DealCreate(title="Annual information contract", contact_id=li.id, source="Limited offer"))
+    crm.privacy.erase_person(anna.id)
+    crm.privacy.erase_person(li.id)
+    titles = {(d.title, d.source) for d in crm.deals.page()}
+    assert titles == {("[erased] renewal, call [erased]", "referral by [erased], [erased]"),
+                      ("Annual information contract", "Limited offer")}

@@ -28,13 +28,12 @@ journal batch "privacy.export" with one value-less row on the contact (`crm hist
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-import phonenumbers
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
@@ -45,6 +44,12 @@ from crm_desktop.core.journal.hlc import hlc_datetime
 from crm_desktop.core.journal.journal import ALL_FIELDS, to_json_value
 from crm_desktop.core.search import docs as search_docs
 from crm_desktop.core.services.history import ERASE_ACTION, EXPORT_ACTION
+from crm_desktop.core.services.person_records import (
+    identifier_pattern,
+    merged_into,
+    person_records,
+    redact,
+)
 from crm_desktop.core.services.tagging import tags_of
 from crm_desktop.core.storage.database import Database, Tx
 from crm_desktop.core.storage.files import write_atomic
@@ -165,9 +170,12 @@ def _collect(session: Session, person: Contact, progress: Progress | None) -> di
         "tags": list(tags_of(session, "contact", [person.id]).get(person.id, ()))}
     steps = len(LINKED) + 1
     stages = {s.id: s.name for s in session.exec(select(PipelineStage))}
-    row_ids = [person.id]
-    for done, (key, table) in enumerate(LINKED.items(), start=1):
-        rows = _linked(session, table, person.id)
+    held = person_records(session, person.id)
+    merged = [row for row in (session.get(Contact, i) for i in merged_into(session, person.id)) if row]
+    data["merged_contacts"] = [_fields(row) for row in merged]
+    row_ids = [person.id, *(row.id for row in merged)]
+    for done, key in enumerate(LINKED, start=1):
+        rows: list[Any] = getattr(held, key)
         data[key] = [_fields(r) | ({"stage": stages.get(r.stage_id)} if isinstance(r, Deal) else {})
                      for r in rows]
         row_ids += [r.id for r in rows]
@@ -179,9 +187,6 @@ def _collect(session: Session, person: Contact, progress: Progress | None) -> di
     return data
 
 
-def _linked(session: Session, table: type[L], contact_id: str) -> list[L]:
-    query = select(table).where(col(table.contact_id) == contact_id)
-    return list(session.exec(query.order_by(col(table.created_at))))
 
 
 def _fields(row: Record) -> dict[str, Any]:
@@ -210,19 +215,34 @@ def _write(path: Path, data: dict[str, Any]) -> None:
 
 
 def _erase(tx: Tx, person: Contact) -> Erasure:
-    identifiers = _identifiers(person)
-    notes = _linked(tx.session, Note, person.id)
-    reminders = _linked(tx.session, Reminder, person.id)
-    deals = _linked(tx.session, Deal, person.id)
-    logs = _linked(tx.session, ServiceLog, person.id)
+    """The person, everything held about them, and every contact merged into them."""
+    merged = [row for row in (tx.session.get(Contact, i) for i in merged_into(tx.session, person.id))
+              if row]
+    erasure = _erase_one(tx, person)
+    for other in merged:
+        erasure = _add(erasure, _erase_one(tx, other))
+    return erasure
+
+
+def _add(one: Erasure, other: Erasure) -> Erasure:
+    return Erasure(one.contact_id, one.notes_deleted + other.notes_deleted,
+                   one.reminders_deleted + other.reminders_deleted,
+                   one.deals_kept + other.deals_kept, one.service_logs_kept + other.service_logs_kept,
+                   False)
+
+
+def _erase_one(tx: Tx, person: Contact) -> Erasure:
+    pattern = identifier_pattern(person)
+    held = person_records(tx.session, person.id)
+    notes, reminders, deals, logs = held.notes, held.reminders, held.deals, held.service_logs
     for deal in deals:
-        tx.update(deal, {"contact_id": None} | {f: _redact(getattr(deal, f), identifiers)
+        tx.update(deal, {"contact_id": None} | {f: redact(getattr(deal, f), pattern, ERASED)
                                                 for f in DEAL_TEXT})
     for log in logs:
         tx.update(log, {"contact_id": None} | SERVICE_BLANKS)
     tx.session.flush()
     _rewrite_journal(tx.session, [d.id for d in deals], DEAL_TEXT,
-                     lambda value: _redact(value, identifiers))
+                     lambda value: redact(value, pattern, ERASED))
     _rewrite_journal(tx.session, [s.id for s in logs], SERVICE_TEXT, lambda _value: None)
     tx.session.execute(delete(Tagging).where(col(Tagging.row_id) == person.id))
     for entity, row in [*(("note", n) for n in notes), *(("reminder", r) for r in reminders),
@@ -259,27 +279,6 @@ def _rewrite_journal(session: Session, row_ids: list[str], fields: frozenset[str
         session.add(entry)
 
 
-def _identifiers(person: Contact) -> list[str]:
-    """Texts that name the person: names (a single character would cut too much), emails, phones."""
-    names = (person.display_name, person.family_name, person.given_name)
-    found = {n for n in names if len(n) >= 2}
-    for email in (e["value"] for e in person.emails):
-        found |= {email} | ({email.split("@")[0]} if len(email.split("@")[0]) >= 4 else set())
-    for phone in (p["value"] for p in person.phones):
-        found |= {phone, phone.lstrip("+"), *_national(phone)}
-    return sorted((f for f in found if len(f) >= 2), key=len, reverse=True)
 
 
-def _national(phone: str) -> Iterable[str]:
-    try:
-        return (str(phonenumbers.parse(phone).national_number),)
-    except phonenumbers.NumberParseException:
-        return ()
 
-
-def _redact(value: Any, identifiers: list[str]) -> Any:
-    if not isinstance(value, str):
-        return value
-    for identifier in identifiers:
-        value = value.replace(identifier, ERASED)
-    return value
