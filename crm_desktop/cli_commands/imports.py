@@ -62,7 +62,8 @@ def _finish(crm: Crm, plan: ImportPlan, args: argparse.Namespace) -> int:
     counts = plan.counts()
     blocked = counts["invalid"] > 0 and not args.skip_invalid
     written = None
-    if not args.dry_run and not blocked and (counts["create"] or counts["update"]):
+    if not args.dry_run and not blocked and (counts["create"] or counts["update"]
+                                             or plan.source.document is not None):
         written = crm.imports.run(plan).value
     if args.json:
         as_json(_plan_json(plan) | {"written": written is not None,

@@ -284,3 +284,28 @@ def test_progress_reaches_the_total(crm: Crm, tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     crm.exports.contacts_csv(tmp_path / "c.csv", progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (3, 3)
+
+
+def test_no_xlsx_cell_becomes_a_formula_once_control_characters_are_dropped(crm: Crm, tmp_path: Path) -> None:
+    """A title or tag hiding '=' behind a control character is written as text, not a formula."""
+    import openpyxl
+
+    crm.contacts.add(ContactCreate(display_name="Bob", title='\x08=HYPERLINK("http://evil","click")',
+                                   tags=["\x01=1+1"]))
+    path = tmp_path / "x.xlsx"
+    crm.exports.contacts_xlsx(path)
+    cells = [c for row in openpyxl.load_workbook(path).active.iter_rows() for c in row]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert any(str(cell.value).startswith("'=HYPERLINK") for cell in cells)
+
+
+def test_vcard_label_with_a_line_break_stays_one_line(crm: Crm, tmp_path: Path) -> None:
+    """A label holding a line break cannot split the vCard: the file still parses whole."""
+    import vobject
+
+    crm.contacts.add(ContactCreate(display_name="T", phones=[Labeled(label="line\nTEL:999",
+                                                                      value="+8613812345678")]))
+    path = tmp_path / "l.vcf"
+    crm.exports.contacts_vcard(path)
+    (card,) = list(vobject.readComponents(path.read_text(encoding="utf-8")))
+    assert [t.value for t in card.contents["tel"]] == ["+8613812345678"]

@@ -18,7 +18,7 @@ HEADER = "姓名,手机,邮箱,公司,职位\n"
 def test_preview_writes_nothing_and_names_every_row(crm: Crm, tmp_path: Path) -> None:
     """The preview says what each row would do, by line, and the workspace is unchanged."""
     path = write(tmp_path, "a.csv", HEADER + "张三,13800000001,zs@example.com,,\n"
-                 "李四,12,,,\n张三丰,13800000001,,,\n")
+                 "李四,12,,,\n张 三,13800000001,,,\n")
     plan = crm.imports.preview(crm.imports.read(path))
     assert [(row.line, row.action) for row in plan.rows] == [(2, "create"), (3, "invalid"), (4, "skip")]
     assert "'12' is not a valid phone number." in str(plan.rows[1].reasons[0])
@@ -120,12 +120,25 @@ def test_similar_name_at_the_same_company_is_flagged_not_merged(crm: Crm, tmp_pa
     assert crm.contacts.count() == 3
 
 
-def test_a_phone_match_never_renames_the_contact(crm: Crm, tmp_path: Path) -> None:
-    """A row sharing an office phone with 张伟 adds to 张伟 but does not rename him."""
-    zhang = crm.contacts.add(ContactCreate(display_name="张伟", phones=[Labeled(value="010 6234 5678")])).value
-    path = write(tmp_path, "a.csv", HEADER + "欧阳娜娜,010-62345678,nana@example.com,,\n")
+def test_a_shared_phone_with_another_name_is_a_new_contact(crm: Crm, tmp_path: Path) -> None:
+    """A row sharing an office phone with 张伟 under another name becomes its own contact, and
+    张伟 keeps his fields; the same name with the shared phone updates him."""
+    zhang = crm.contacts.add(ContactCreate(display_name="张伟", title="工程师",
+                                           phones=[Labeled(value="010 6234 5678")])).value
+    path = write(tmp_path, "a.csv", HEADER + "欧阳娜娜,010-62345678,nana@example.com,,采购经理\n"
+                 "王芳,010-62345678,wangfang@example.com,,会计\n张 伟,010-62345678,zw@example.com,,\n")
     plan = crm.imports.preview(crm.imports.read(path))
-    assert plan.rows[0].action == "update" and "display_name" not in plan.rows[0].changes
-    assert str(plan.rows[0].reasons[0]) == "updates 张伟 (same phone number): Emails."
+    assert [row.action for row in plan.rows] == ["create", "create", "update"]
+    assert str(plan.rows[0].reasons[0]) == ("shares a phone number with 张伟, but the names differ: "
+                                            "created as a new contact.")
+    assert str(plan.rows[2].reasons[0]) == "updates 张伟 (same phone number): Emails."
     crm.imports.run(plan)
-    assert crm.contacts.get(zhang.id).display_name == "张伟"
+    assert crm.contacts.get(zhang.id).title == "工程师"
+    assert {c.display_name for c in crm.contacts.page()} == {"张伟", "欧阳娜娜", "王芳"}
+
+
+def test_a_numbered_id_column_is_not_taken_for_our_ids(crm: Crm, tmp_path: Path) -> None:
+    """A spreadsheet's own ID column (1, 2, 3…) neither matches contacts nor skips rows."""
+    path = write(tmp_path, "ids.csv", "ID,Name,Phone\n1,Anna,13800138001\n2,Bob,13800138002\n"
+                 "3,Carl,13800138003\n4,Dora,13800138004\n")
+    assert crm.imports.preview(crm.imports.read(path)).counts()["create"] == 4

@@ -14,7 +14,7 @@ from typing import Any
 from openpyxl import Workbook
 from sqlmodel import Session
 
-from crm_desktop.core.io.crm_format import CONTACT_COLUMNS
+from crm_desktop.core.io.crm_format import CONTACT_COLUMNS, guard, unguard
 from crm_desktop.core.io.exports.output import Progress, atomic_file, report
 from crm_desktop.core.io.exports.records import cell_pages, count_contacts
 from crm_desktop.core.services.contacts import ContactQuery
@@ -61,4 +61,7 @@ def _discard(sheet: Any) -> None:
 
 
 def _text(cell: str) -> str:
-    return ILLEGAL.sub("", cell)
+    """Characters a workbook cannot hold are dropped — and the formula guard applied to what is
+    left, so "\x08=HYPERLINK(…)" cannot become a formula once its control character is gone."""
+    kept = ILLEGAL.sub("", cell)
+    return kept if kept == cell else guard(unguard(kept))

@@ -63,7 +63,8 @@ def vcard(contact: Mapping[str, Any]) -> str:
 
 def vcard_type(label: str) -> str:
     """The vCard TYPE of a label: a standard one where it means one, else the label itself."""
-    return TYPES.get(label.strip().lower(), label.replace('"', "'").strip())
+    plain = " ".join(label.replace('"', "'").split())  # a line break would end the vCard line
+    return TYPES.get(plain.lower(), "".join(ch for ch in plain if ch.isprintable()))
 
 
 def _text(card: Any, name: str, value: str | None, as_list: bool = False) -> None:

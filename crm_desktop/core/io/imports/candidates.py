@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crm_desktop.core.domain import rules
-from crm_desktop.core.domain.models import LIFECYCLE_STAGES, NAME_ORDERS
+from crm_desktop.core.domain.models import LIFECYCLE_STAGES, NAME_ORDERS, Address
 from crm_desktop.core.errors import CrmError, ValidationError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.io.crm_format import contact_fields
@@ -82,6 +82,11 @@ def build_own_candidate(row: SourceRow, region: str) -> Candidate:
 def build_record_candidate(line: int, record: dict[str, Any], company_names: dict[str, str],
                            region: str) -> Candidate:
     """A contact of our own workspace JSON export, its company given by name."""
+    if not all(isinstance(record.get(k, ""), str) for k in ("display_name", "family_name", "given_name")) \
+            or not all(isinstance(record.get(k, []), list) for k in ("emails", "phones", "addresses", "tags")):
+        candidate = Candidate(line)
+        candidate.problems.append(CrmError(N_("contact {line} of the file is not readable."), line=line))
+        return candidate
     fields = {key: record[key] for key in OWN_FIELDS if key in record}
     fields["company_name"] = company_names.get(record.get("company_id") or "", "")
     fields["tags"], fields["id"] = list(record.get("tags") or []), record["id"]
@@ -173,17 +178,34 @@ def _address_json(cell: str) -> list[dict[str, str]]:
                               value=cell[:40]) from None
 
 
+def _clean_addresses(candidate: Candidate) -> None:
+    """Every address in the stored shape (all six parts), so a re-import compares equal."""
+    if "addresses" in candidate.values:
+        try:
+            candidate.values["addresses"] = [Address(**{k: str(v) for k, v in item.items()}).model_dump()
+                                             for item in candidate.values["addresses"]]
+        except (TypeError, AttributeError, ValueError):
+            candidate.problems.append(ValidationError(N_("'{value}' is not a list of addresses."),
+                                                      field="address", value="…"))
+
+
 def _clean_contacts(candidate: Candidate, region: str) -> None:
     """Emails and phones in their normal form, each once; a bad one is a problem of the row."""
+    _clean_addresses(candidate)
     for key, clean in (("emails", rules.email), ("phones", lambda v: rules.phone(v, region))):
         kept: dict[str, dict[str, str]] = {}
         for item in candidate.values.get(key, []):
             try:
-                value = clean(item["value"])
+                value = clean(str(item["value"]))
+                label = str(item.get("label") or "")
             except ValidationError as problem:
                 candidate.problems.append(problem)
                 continue
-            kept.setdefault(value.lower(), {"label": item["label"], "value": value})
+            except (TypeError, KeyError, AttributeError):  # a hand-edited file's odd entry
+                candidate.problems.append(ValidationError(N_("'{value}' is not a valid email address."),
+                                                          field=key, value=str(item)[:40]))
+                continue
+            kept.setdefault(value.lower(), {"label": label, "value": value})
         if key in candidate.values:
             candidate.values[key] = list(kept.values())
 

@@ -21,6 +21,7 @@ from crm_desktop.core.i18n import N_, _
 from crm_desktop.core.io.imports.source import ReadOptions, Source, SourceRow
 
 DELIMITERS = (",", ";", "\t")
+MAX_CELL = 16 * 1024 * 1024  # Python's csv stops at 128 KiB per cell; a long remark is not an error
 # The encodings files reach a Chinese or English-speaking small business in, besides UTF-8:
 # left free, the detector calls a short Big5 file Korean (johab).
 CANDIDATES = ("gb18030", "big5", "cp1252", "utf_16")
@@ -32,6 +33,11 @@ def read_csv(path: Path, data: bytes, options: ReadOptions) -> Source:
     encoding = options.encoding or detect_encoding(path, data)
     text = _decode(path, data, encoding)
     delimiter = options.delimiter or detect_delimiter(text)
+    if len(delimiter) != 1:
+        raise ImportCsvError(path=str(path), line=1,
+                             reason=_("the delimiter must be one character, not '{delimiter}'.")
+                             .format(delimiter=delimiter))
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
     headers, rows = _rows(path, text, delimiter)
     return Source(path, "csv", headers, rows, encoding=encoding, delimiter=delimiter)
 
@@ -63,7 +69,7 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = data[:exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         raise ImportEncodingError(path=str(path), line=line, encoding=encoding) from None
     except LookupError:
         raise ImportEncodingError(path=str(path), line=1, encoding=encoding) from None

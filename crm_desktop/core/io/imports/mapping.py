@@ -54,6 +54,13 @@ LABEL_WORDS = {"mobile": ("mobile", "cell", "手机", "移动"), "work": ("busin
                                                                      "办公", "工作", "公司"),
                "home": ("home", "家庭", "住宅", "家"), "fax": ("fax", "传真")}
 GOOGLE_NUMBERED = re.compile(r"^(E-mail|Phone|Address) (\d+) - (Value|Formatted)$")
+# Words that may stand inside a longer header naming an email or phone column ("Business Phone",
+# "E-mail 2 Address", "办公电话"); short ones such as "tel" or "mail" would catch Hotel, Telegram
+# and Mailing Street. A header that also says what kind of value it is not is left out.
+PART_WORDS = {"email": ("email", "邮箱", "邮件", "郵箱"),
+              "phone": ("phone", "mobile", "手机", "电话", "電話", "手機", "座机")}
+NOT_A_VALUE = ("type", "label", "display", "phonetic", "optout", "street", "city", "name",
+               "类型", "类别")
 OUTLOOK_ADDRESS = re.compile(r"^(Business|Home|Other) (Street|City|State|Postal Code|Country/Region)$")
 OUTLOOK_PARTS = {"Street": "street", "City": "city", "State": "region", "Postal Code": "postcode",
                  "Country/Region": "country"}
@@ -110,9 +117,10 @@ def _suggest_one(header: str, flavour: str, headers: tuple[str, ...]) -> ColumnM
     for field, words in WORDS.items():
         if key in words:
             return ColumnMap(header, field, _label_of(header) if field in ("phone", "email") else "")
-    for field in ("email", "phone"):  # "Mobile Phone", "E-mail 2 Address", "工作电话"
-        if any(word in key for word in WORDS[field][:4] + WORDS[field][6:]):
-            return ColumnMap(header, field, _label_of(header))
+    if not any(word in key for word in NOT_A_VALUE):
+        for field in ("email", "phone"):  # "Mobile Phone", "E-mail 2 Address", "工作电话"
+            if any(word in key for word in PART_WORDS[field]):
+                return ColumnMap(header, field, _label_of(header))
     return ColumnMap(header, "")
 
 

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import Connection
 
@@ -22,7 +23,7 @@ from crm_desktop.core.io.imports.candidates import (
 )
 from crm_desktop.core.io.imports.mapping import Mapping, detect_flavour, suggest
 from crm_desktop.core.io.imports.source import Source
-from crm_desktop.core.services.duplicate_index import DuplicateIndex
+from crm_desktop.core.services.duplicate_index import DuplicateIndex, compact
 
 Progress = Callable[[int, int], None]
 ACTIONS = ("create", "update", "skip", "invalid")
@@ -97,8 +98,9 @@ class Known:
             self.by_phone.setdefault(item["value"], contact_id)
 
     def match(self, candidate: Candidate) -> tuple[str, str]:
-        """(contact id, what matched) or ("", "")."""
-        if candidate.record_id in self.names:
+        """(contact id, what matched) or ("", ""). An id counts only when it is one of ours (a
+        UUID): a spreadsheet's own numbering 1, 2, 3 says nothing about our contacts."""
+        if _is_uuid(candidate.record_id) and candidate.record_id in self.names:
             return candidate.record_id, "id"
         for item in candidate.values.get("emails", []):
             if found := self.by_email.get(item["value"].lower()):
@@ -107,6 +109,20 @@ class Known:
             if found := self.by_phone.get(item["value"]):
                 return found, "phone"
         return "", ""
+
+    def same_person(self, contact_id: str, candidate: Candidate) -> bool:
+        """A shared office phone or a family email is not the same person: the names must agree."""
+        theirs = compact(candidate.values.get("display_name", ""))
+        ours = compact(self.names.get(contact_id, ""))
+        return not theirs or not ours or theirs == ours
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        UUID(text)
+    except ValueError:
+        return False
+    return True
 
 
 def classify(candidates: list[Candidate], known: Known,
@@ -130,13 +146,17 @@ def _classify_one(candidate: Candidate, known: Known, in_file: Known,
     if not candidate.valid:
         return PlannedRow(candidate, "invalid", reasons=list(candidate.problems))
     line, what = in_file.match(candidate)
-    if line:
+    if line and in_file.same_person(line, candidate):
         return PlannedRow(candidate, "skip", reasons=[RowReason(
             N_("the same {what} as line {line} above."), what=MATCH_WHAT[what], line=line)])
     in_file.add(str(candidate.line), candidate.values.get("emails", []),
                 candidate.values.get("phones", []))
-    in_file.names[str(candidate.line)] = ""
+    in_file.names[str(candidate.line)] = candidate.values.get("display_name", "")
     contact_id, what = known.match(candidate)
+    if contact_id and not known.same_person(contact_id, candidate):
+        return PlannedRow(candidate, "create", reasons=[RowReason(
+            N_("shares a {what} with {name}, but the names differ: created as a new contact."),
+            what=MATCH_WHAT[what], name=known.names[contact_id])])
     if not contact_id:
         return PlannedRow(candidate, "create")
     changes = changes_for(current.get(contact_id, {}), candidate, keep_name=what != "id")

@@ -13,11 +13,18 @@ from sqlmodel import Session, col, select
 
 from crm_desktop.core.domain.changes import Changes, Outcome
 from crm_desktop.core.domain.models import UndoResult
-from crm_desktop.core.errors import MappingNameError, ValidationError
+from crm_desktop.core.errors import ImportJsonError, MappingNameError, ValidationError
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.io.imports import mapping as mappings
 from crm_desktop.core.io.imports.mapping import Mapping
-from crm_desktop.core.io.imports.plan import ImportPlan, Known, build_candidates, classify, flag_similar
+from crm_desktop.core.io.imports.plan import (
+    ImportPlan,
+    Known,
+    PlannedRow,
+    build_candidates,
+    classify,
+    flag_similar,
+)
 from crm_desktop.core.io.imports.source import ReadOptions, Source, read_source
 from crm_desktop.core.io.imports.undo import IMPORT_ACTION, undo_import
 from crm_desktop.core.io.imports.writer import ImportWriter
@@ -81,9 +88,20 @@ class ImportService:
     def run(self, plan: ImportPlan, progress: Progress | None = None) -> Outcome[ImportResult]:
         """Write the rows to create and update, all or none, as one journal batch."""
         creates, updates = plan.of("create"), plan.of("update")
+        try:
+            return self._write(plan, creates, updates, progress)
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            if plan.source.document is None:
+                raise
+            # A hand-edited workspace file whose records lack what they need: nothing was written.
+            raise ImportJsonError(path=str(plan.source.path), line=1,
+                                  reason=f"{type(exc).__name__}: {exc}") from None
+
+    def _write(self, plan: ImportPlan, creates: list[PlannedRow], updates: list[PlannedRow],
+               progress: Progress | None) -> Outcome[ImportResult]:
         with self._db.transaction(IMPORT_ACTION) as tx:
-            created = ImportWriter(self._db, tx, self._contacts).write(creates, updates, progress,
-                                                                       plan.source.document)
+            created = ImportWriter(self._db, tx, self._contacts).write(
+                creates, updates, progress, plan.source.document, matched=plan.of("skip"))
             counts = plan.counts()
             result = ImportResult(tx.batch.id, counts["create"], counts["update"],
                                   counts["skip"], counts["invalid"])

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from crm_desktop.core.errors import ImportVcardError
+from crm_desktop.core.errors import ImportEncodingError, ImportVcardError
 from crm_desktop.core.i18n import _
 from crm_desktop.core.io.imports.csv_source import detect_encoding
 from crm_desktop.core.io.imports.source import ReadOptions, Source, SourceRow
@@ -23,17 +23,27 @@ TYPE_LABELS = {"cell": "mobile", "mobile": "mobile", "work": "work", "home": "ho
                "fax": "fax", "main": "main", "pager": "pager", "iphone": "mobile"}
 APPLE_LABEL = re.compile(r"^_\$!<(.*)>!\$_$")
 LINE_NUMBER = re.compile(r"At line (\d+)")
+GB_CHARSETS = re.compile(r"CHARSET=(?:GB2312|GBK|GB_2312-80|CP936)", re.IGNORECASE)  # GB18030 reads them all
+PHOTO_LINE = re.compile(r"^(?:item\d+\.)?(?:PHOTO|LOGO)[;:]", re.IGNORECASE)
 
 
 def read_vcard(path: Path, data: bytes, options: ReadOptions) -> Source:
     import vobject  # only a vCard import pays for vobject
 
     encoding = options.encoding or detect_encoding(path, data)
-    text = data.decode(encoding, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        text = data.decode(encoding, errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    except LookupError:
+        raise ImportEncodingError(path=str(path), line=1, encoding=encoding) from None
+    text = _without_photos(GB_CHARSETS.sub("CHARSET=GB18030", text))
     starts = [n for n, line in enumerate(text.split("\n"), start=1)
               if line.strip().upper() == "BEGIN:VCARD"]
     try:
         cards = list(vobject.readComponents(text, allowQP=True))
+    except (UnicodeDecodeError, LookupError, ValueError) as exc:  # a value in a broken charset
+        line = starts[-1] if starts else 1
+        raise ImportVcardError(path=str(path), line=line, reason=_("a value cannot be decoded ({reason}).")
+                               .format(reason=type(exc).__name__)) from None
     except vobject.base.ParseError as exc:
         unclosed = "never closed" in str(exc)
         line = starts[-1] if unclosed and starts else _line_of(exc)
@@ -41,6 +51,20 @@ def read_vcard(path: Path, data: bytes, options: ReadOptions) -> Source:
     rows = tuple(SourceRow(starts[i] if i < len(starts) else 1, card_cells(card))
                  for i, card in enumerate(cards) if card.name.upper() == "VCARD")
     return Source(path, "vcard", CARD_FIELDS, rows, encoding=encoding)
+
+
+def _without_photos(text: str) -> str:
+    """Photos are not kept; leaving them out also spares a broken one refusing the whole file.
+    A photo is its PHOTO line and the folded lines (starting with a space) after it."""
+    kept: list[str] = []
+    skipping = False
+    for line in text.split("\n"):
+        if skipping and line[:1] in (" ", "\t"):
+            continue
+        skipping = PHOTO_LINE.match(line) is not None
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _line_of(exc: Exception) -> int:
@@ -62,7 +86,7 @@ def card_cells(card: Any) -> dict[str, str]:
              "emails": "\n".join(_labelled(line, labels) for line in lines.get("email", [])),
              "phones": "\n".join(_labelled(line, labels) for line in lines.get("tel", [])),
              "addresses": _addresses(lines.get("adr", [])),
-             "birthday": _first_text(lines, "bday"), "note": _first_text(lines, "note"),
+             "birthday": _birthday(lines), "note": _first_text(lines, "note"),
              "tags": "\n".join(_categories(lines))}
     if "n" in lines:
         name = lines["n"][0].value
@@ -80,6 +104,12 @@ def _text(value: Any) -> str:
 
 def _first_text(lines: dict[str, list[Any]], name: str) -> str:
     return _text(lines[name][0].value) if lines.get(name) else ""
+
+
+def _birthday(lines: dict[str, list[Any]]) -> str:
+    """Apple writes a birthday without its year as the year 1604 (X-APPLE-OMIT-YEAR)."""
+    text = _first_text(lines, "bday")
+    return "" if text.startswith("1604") else text
 
 
 def _org(lines: dict[str, list[Any]]) -> str:

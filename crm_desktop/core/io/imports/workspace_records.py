@@ -96,7 +96,16 @@ class WorkspaceRecords:
 
     def _deal(self, record: dict[str, Any]) -> dict[str, Any]:
         money = Money.parse(record.get("amount") or "0", record.get("currency") or "CNY")
-        return {"amount_minor": money.minor, "currency": money.currency}
+        return {"amount_minor": money.minor, "currency": money.currency, "stage_id": self._stage(record)}
+
+    def _stage(self, record: dict[str, Any]) -> str:
+        """The deal's stage here: as mapped, else the stage of that name, else the first stage."""
+        mapped = self.ids["pipeline_stages"].get(record.get("stage_id") or "")
+        if mapped:
+            return mapped
+        stages = _live_names(self._tx, "pipeline_stages")
+        wanted = str(record.get("stage_name") or "").lower()
+        return next((row_id for row_id, name in stages if name.lower() == wanted), stages[0][0])
 
     def _taggings(self, tags: Names) -> Iterable[dict[str, Any]]:
         for section, entity in (("companies", "company"), ("deals", "deal")):
@@ -111,10 +120,11 @@ class WorkspaceRecords:
         row: dict[str, Any] = {}
         for column in table.__table__.columns:  # type: ignore[attr-defined]
             name = column.name
-            value = values[name] if name in values else record.get(name, _default(table, name))
+            given = name in values
+            value = values[name] if given else record.get(name, _default(table, name))
             if isinstance(column.type, UtcDateTime) and isinstance(value, str):
                 value = datetime.fromisoformat(value)
-            if name in LINKS and value is not None:
+            if name in LINKS and value is not None and not given:
                 value = self.ids[LINKS[name]].get(value)
             row[name] = value
         if row["id"] in self._taken.get(str(table.__tablename__), set()):

@@ -40,7 +40,8 @@ class ImportWriter:
 
     def write(self, creates: list[PlannedRow], updates: list[PlannedRow],
               progress: Progress | None = None,
-              document: dict[str, list[dict[str, Any]]] | None = None) -> set[tuple[str, str]]:
+              document: dict[str, list[dict[str, Any]]] | None = None,
+              matched: list[PlannedRow] | None = None) -> set[tuple[str, str]]:
         """Write them (and, from our workspace JSON, the records besides contacts); returns
         (entity, id) of every record created, for the screens to refresh."""
         records = WorkspaceRecords(self._tx, document) if document is not None else None
@@ -64,7 +65,8 @@ class ImportWriter:
         self._bulk.add(Tag, self._new_tags)
         self._bulk.add(Tagging, taggings)
         if records is not None:
-            records.after_contacts(self._bulk, _contact_ids_of(creates, contacts, updates), self._tags)
+            known = [*updates, *(matched or [])]  # skipped rows' records link to the contact they matched
+            records.after_contacts(self._bulk, _contact_ids_of(creates, contacts, known), self._tags)
         self._bulk.write_into(self._tx, progress)
         for row in updates:
             self._update(row)
@@ -128,7 +130,7 @@ def _contact_ids_of(creates: list[PlannedRow], rows: list[dict[str, Any]],
                     updates: list[PlannedRow]) -> dict[str, str]:
     """The file's contact ids -> the contacts they became or matched here."""
     found = {row.candidate.record_id: made["id"] for row, made in zip(creates, rows, strict=True)}
-    return found | {row.candidate.record_id: row.contact_id for row in updates}
+    return found | {row.candidate.record_id: row.contact_id for row in updates if row.contact_id}
 
 
 def _is_uuid(text: str) -> bool:

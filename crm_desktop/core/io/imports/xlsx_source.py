@@ -8,6 +8,7 @@ import zipfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from crm_desktop.core.errors import ImportNoHeaderError, ImportNotWorkbookError, ImportSheetError
 from crm_desktop.core.io.imports.source import ReadOptions, Source, SourceRow
@@ -26,7 +27,12 @@ def read_xlsx(path: Path, data: bytes, options: ReadOptions) -> Source:
         name = options.sheet or sheets[0]
         if name not in sheets:
             raise ImportSheetError(path=str(path), sheet=name, sheets=", ".join(sheets))
-        headers, rows = _rows(path, book[name].iter_rows(values_only=True))
+        sheet = book[name]
+        sheet.reset_dimensions()  # some programs write a wrong size; read every row there is
+        try:
+            headers, rows = _rows(path, sheet.iter_rows(values_only=True))
+        except (ParseError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError):
+            raise ImportNotWorkbookError(path=str(path)) from None
         return Source(path, "xlsx", headers, rows, sheet=name, sheets=sheets)
     finally:
         book.close()
@@ -39,13 +45,18 @@ def _rows(path: Path, records: Any) -> tuple[tuple[str, ...], tuple[SourceRow, .
         cells = [cell_text(value) for value in record]
         if not any(cells):
             continue
-        if not headers:
-            headers = _header_names(cells)
+        if not headers or (not rows and _is_title(headers) and sum(map(bool, cells)) >= 2):
+            headers = _header_names(cells)  # a title above the columns (客户名单 2024) is passed over
             continue
         rows.append(SourceRow(line, dict(zip(headers, cells, strict=False))))
     if not headers:
         raise ImportNoHeaderError(path=str(path))
     return headers, tuple(rows)
+
+
+def _is_title(headers: tuple[str, ...]) -> bool:
+    """A first row with one text and nothing else is a sheet title, not column names."""
+    return sum(not name.startswith("#") for name in headers) == 1
 
 
 def _header_names(cells: list[str]) -> tuple[str, ...]:
