@@ -142,3 +142,23 @@ def test_a_numbered_id_column_is_not_taken_for_our_ids(crm: Crm, tmp_path: Path)
     path = write(tmp_path, "ids.csv", "ID,Name,Phone\n1,Anna,13800138001\n2,Bob,13800138002\n"
                  "3,Carl,13800138003\n4,Dora,13800138004\n")
     assert crm.imports.preview(crm.imports.read(path)).counts()["create"] == 4
+
+
+def test_undo_keeps_what_later_changes_still_use(crm: Crm, tmp_path: Path) -> None:
+    """A company and a tag the import created but a contact typed later also uses, and an
+    imported contact that a later merge moved a deal onto, stay when the import is undone."""
+    from crm_desktop.core.domain.models import DealCreate
+
+    path = write(tmp_path, "a.csv", "Name,Email,Company,Tags\nAnna Smith,anna@example.com,Acme Ltd,VIP\n"
+                 "Bob,bob@example.com,,\n")
+    result = import_file(crm, path)
+    xavier = crm.contacts.add(ContactCreate(display_name="Xavier", company_name="Acme Ltd", tags=["VIP"])).value
+    old = crm.contacts.add(ContactCreate(display_name="Bob", emails=[Labeled(value="bob.old@example.com")])).value
+    crm.deals.add(DealCreate(title="Old deal", contact_id=old.id))
+    bob = next(c for c in crm.contacts.page() if c.primary_email == "bob@example.com")
+    crm.duplicates.merge(bob.id, old.id)
+    crm.imports.undo(result.batch_id)
+    kept = crm.contacts.get(xavier.id)
+    assert (kept.company_name, kept.tags) == ("Acme Ltd", ("VIP",))
+    assert crm.contacts.get(bob.id).display_name == "Bob"  # the merge's deal still has its contact
+    assert [c.display_name for c in crm.contacts.page()] == ["Bob", "Xavier"]

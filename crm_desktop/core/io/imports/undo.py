@@ -68,12 +68,16 @@ def _tombstone_many(db: Database, tx: Tx, created: list[tuple[str, str]]) -> set
     by_entity: dict[str, list[str]] = {}
     for entity, row_id in created:
         by_entity.setdefault(entity, []).append(row_id)
-    for entity, ids in by_entity.items():
+    ours = {row_id for _entity, row_id in created}
+    for entity in ("tagging", "note", "reminder", "service", "deal", "contact", "company", "tag", "stage"):
+        ids = by_entity.get(entity, [])
         table = ENTITY_TABLES[entity].__tablename__  # type: ignore[attr-defined]
         for chunk in _chunks(ids):
             marks = ",".join("?" * len(chunk))
             live = [r for (r,) in conn.exec_driver_sql(
                 f"SELECT id FROM {table} WHERE deleted_at IS NULL AND id IN ({marks})", tuple(chunk))]
+            used = _used_elsewhere(conn, entity, live, ours)
+            live = [r for r in live if r not in used]
             if not live:
                 continue
             conn.exec_driver_sql(f"UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ?",
@@ -85,6 +89,30 @@ def _tombstone_many(db: Database, tx: Tx, created: list[tuple[str, str]]) -> set
                 remove_docs(conn, entity, live)
             removed.update((entity, r) for r in live)
     return removed
+
+
+# Who may point at a record an import created: a company later given to a contact typed by hand,
+# a tag put on another contact, a contact that a later merge moved deals and notes onto.
+REFERENCES = {
+    "company": (("contacts", "company_id"), ("deals", "company_id"), ("notes", "company_id")),
+    "tag": (("taggings", "tag_id"),),
+    "stage": (("deals", "stage_id"),),
+    "contact": (("deals", "contact_id"), ("notes", "contact_id"), ("reminders", "contact_id"),
+                ("service_logs", "contact_id")),
+}
+
+
+def _used_elsewhere(conn: Any, entity: str, ids: list[str], ours: set[str]) -> set[str]:
+    """Records of the import that live records from outside it still point at: they stay."""
+    if not ids or entity not in REFERENCES:
+        return set()
+    marks = ",".join("?" * len(ids))
+    used: set[str] = set()
+    for table, column in REFERENCES[entity]:
+        rows = conn.exec_driver_sql(f"SELECT id, {column} FROM {table} WHERE deleted_at IS NULL "
+                                    f"AND {column} IN ({marks})", tuple(ids))
+        used |= {target for row_id, target in rows if row_id not in ours}
+    return used
 
 
 def _chunks(ids: list[str]) -> Iterator[list[str]]:
