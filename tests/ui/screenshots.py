@@ -83,6 +83,7 @@ def main() -> int:
     app.processEvents()
     shell.grab().save(str(args.out / f"search-{suffix}.png"))
     _import_wizard_shots(app, workbench.contacts, root, args.out, suffix)  # type: ignore[arg-type]
+    _export_and_duplicates_shots(app, shell, root, args.out, suffix)
     shell.lock()
     return 0
 
@@ -111,6 +112,36 @@ def _import_wizard_shots(app: QApplication, page: ContactsPage, root: Path, out:
         wizard.grab().save(str(out / f"import-{name}-{suffix}.png"))
         wizard.forward.click()
     wizard.reject()
+
+
+def _export_and_duplicates_shots(app: QApplication, shell: Shell, root: Path, out: Path,
+                                 suffix: str) -> None:
+    """The export dialog, and the Duplicates page comparing 张伟 with a "Zhang Wei" at the same
+    company and email (typed in another case)."""
+    workbench = shell.workbench
+    assert workbench is not None
+    workbench.search.field.clear()
+    crm = workbench.crm
+    for name, title, email, phone in (("张伟", "经理", "zw@minghua.cn", "138 0013 8000"),
+                                      ("Zhang Wei", "总经理", "ZW@minghua.cn", "+86 139 0000 0000")):
+        crm.contacts.add(ContactCreate(display_name=name, company_name="明华科技有限公司", title=title,
+                                       emails=[Labeled(value=email)], phones=[Labeled(value=phone)]))
+    dialog = workbench.contacts.open_export()  # type: ignore[attr-defined]
+    dialog.path.setText(str(root / f"contacts-{suffix}.csv"))
+    for _ in range(5):
+        app.processEvents()
+    dialog.grab().save(str(out / f"export-{suffix}.png"))
+    dialog.reject()
+    page = workbench.duplicates  # type: ignore[attr-defined]
+    workbench.go_to(page)
+    for _ in range(5):
+        app.processEvents()
+    for row in range(page.pairs.count()):
+        if "Zhang Wei" in page.pairs.item(row).text():
+            page.pairs.setCurrentRow(row)
+    for _ in range(5):
+        app.processEvents()
+    shell.grab().save(str(out / f"duplicates-{suffix}.png"))
 
 
 if __name__ == "__main__":

@@ -103,3 +103,4 @@ def test_arrows_move_between_pairs(crm: Crm, qsettings: QSettings, qtbot) -> Non
     first = page.heading.text()
     qtbot.keyClick(page.pairs, Qt.Key.Key_Down)
     assert page.pairs.currentRow() == 1 and page.heading.text() != first
+

@@ -120,4 +120,5 @@ class DuplicatesView(QWidget):
             widget = item.widget() if item else None
             if widget is not None and widget not in (self.keep_title, self.other_title):
                 self.grid.removeWidget(widget)
+                widget.hide()  # gone from the screen now, not when the event loop next deletes it
                 widget.deleteLater()
