@@ -29,7 +29,6 @@ _SHORT_RUN = 4  # Han runs up to this length are spelled per character unless a 
 _NON_DIGITS = re.compile(r"[^0-9]+")
 
 
-@lru_cache(maxsize=1 << 16)  # indexing normalizes each name and title several times
 def normalize(text: str) -> str:
     """NFKC, casefold, strip Latin accents, collapse whitespace/control characters to one space.
 
