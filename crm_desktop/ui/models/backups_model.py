@@ -7,11 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -20,25 +17,22 @@ from crm_desktop.core.backup.naming import made_at
 from crm_desktop.core.backup.service import BackupEntry
 from crm_desktop.core.backup.verify import CHECK_LABELS, VerifyReport
 from crm_desktop.core.i18n import _
-from crm_desktop.ui.models.columns import Column
+from crm_desktop.ui.models.columns import RIGHT, Column, ColumnTableModel, Index
 from crm_desktop.ui.models.service_model import local_time
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the root: a table has no other parent
 PROBLEM_COLOR = QColor("#b3261e")
 GOOD_COLOR = QColor("#1e7b34")
 STATUS = 4  # the status column
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(ColumnTableModel[BackupEntry]):
     """A folder holds a few dozen backups at most (the keep rules see to it): no paging."""
 
     def __init__(self, own_device_id: str = "") -> None:
         super().__init__()
         self._own_device = own_device_id
-        self._rows: list[BackupEntry] = []
         self._results: dict[str, tuple[bool, str, str]] = {}  # path → (ok, failed check, problem)
         self._columns: tuple[Column[BackupEntry], ...] = (
             Column("made", translate("BackupsModel", "Made"), self._made),
@@ -48,31 +42,18 @@ class BackupsModel(QAbstractTableModel):
             Column("status", translate("BackupsModel", "Status"), self._status),
         )
 
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if (found := self.cell(index)) is None:
             return None
-        entry, column = self._rows[index.row()], self._columns[index.column()]
+        entry, column = found
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._problem(entry) or str(entry.path)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(RIGHT)
         if role == Qt.ItemDataRole.ForegroundRole and column.key == "status":
             return self._status_brush(entry)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns)):
-            return self._columns[section].header
         return None
 
     def set_entries(self, entries: list[BackupEntry]) -> None:

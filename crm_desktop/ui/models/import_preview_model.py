@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from crm_desktop.core.io.imports.plan import PlannedRow
 from crm_desktop.core.io.imports.source import SourceRow
-from crm_desktop.ui.models.columns import Column
+from crm_desktop.ui.models.columns import RIGHT, Column, ColumnTableModel, Index
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()
 INVALID_COLOR = QColor("#b3261e")
 
 
@@ -26,10 +24,9 @@ def action_text(action: str) -> str:
             "invalid": translate("ImportPreviewModel", "Left out (invalid)")}.get(action, action)
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(ColumnTableModel[PlannedRow]):
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[PlannedRow] = []
         self._cells: dict[int, SourceRow] = {}  # line → the file's row, to name a row without a name
         self._columns: tuple[Column[PlannedRow], ...] = (
             Column("line", translate("ImportPreviewModel", "Line"), lambda r: str(r.line), align_right=True),
@@ -39,29 +36,16 @@ class ImportPreviewModel(QAbstractTableModel):
                    lambda r: " ".join(str(reason) for reason in r.reasons)),
         )
 
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if (found := self.cell(index)) is None:
             return None
-        row, column = self._rows[index.row()], self._columns[index.column()]
+        row, column = found
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.display(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(RIGHT)
         if role == Qt.ItemDataRole.ForegroundRole and row.action == "invalid":
             return QBrush(INVALID_COLOR)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self._columns)):
-            return self._columns[section].header
         return None
 
     def set_rows(self, rows: list[PlannedRow], source_rows: tuple[SourceRow, ...] = ()) -> None:

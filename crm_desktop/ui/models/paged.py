@@ -7,17 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from crm_desktop.core.services.ordering import Ordering
-from crm_desktop.ui.models.columns import Column
+from crm_desktop.ui.models.columns import LEFT, NO_PARENT, RIGHT, Column, ColumnTableModel, Index
 
 PAGE = 200
-Index = QModelIndex | QPersistentModelIndex
-NO_PARENT = QModelIndex()  # the root: a table has no other parent
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 class HasId(Protocol):
@@ -34,7 +30,7 @@ T = TypeVar("T", bound=HasId)
 Q = TypeVar("Q", bound=Ordered)
 
 
-class PagedTableModel(QAbstractTableModel, Generic[T, Q]):
+class PagedTableModel(ColumnTableModel[T], Generic[T, Q]):
     """Subclasses say how to count and read a page of their query; this does the Qt side.
 
     `sort_keys` maps a column's key to the core's sort key for it; other columns do not sort.
@@ -42,11 +38,9 @@ class PagedTableModel(QAbstractTableModel, Generic[T, Q]):
 
     def __init__(self, columns: tuple[Column[T], ...], query: Q,
                  sort_keys: dict[str, str] | None = None) -> None:
-        super().__init__()
-        self._columns = columns
+        super().__init__(columns)
         self._query = query
         self._sort_keys = sort_keys or {}
-        self._rows: list[T] = []
         self._row_of_id: dict[str, int] = {}
         self._total = 0
 
@@ -63,16 +57,10 @@ class PagedTableModel(QAbstractTableModel, Generic[T, Q]):
 
     # -- Qt model interface ---------------------------------------------------------------
 
-    def rowCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if (found := self.cell(index)) is None:
             return None
-        record, column = self._rows[index.row()], self._columns[index.column()]
+        record, column = found
         if role == Qt.ItemDataRole.DisplayRole:
             return column.display(record)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -83,16 +71,6 @@ class PagedTableModel(QAbstractTableModel, Generic[T, Q]):
 
     def extra_data(self, record: T, column: Column[T], role: int) -> Any:
         """Other roles (colours, tooltips) for subclasses that show more than text."""
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].header
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(RIGHT if self._columns[section].align_right else LEFT)
         return None
 
     def canFetchMore(self, parent: Index = NO_PARENT) -> bool:
