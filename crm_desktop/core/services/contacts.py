@@ -70,6 +70,20 @@ def contact_sorts() -> dict[str, SortKey]:
             "stage": Ranked(Contact.lifecycle_stage, LIFECYCLE_STAGES)}
 
 
+def filter_contacts(statement: Any, query: ContactQuery) -> Any:
+    """Live contacts the query picks (tag, owner, lifecycle stage, company): lists and exports."""
+    statement = statement.where(col(Contact.deleted_at).is_(None))
+    if query.tag:
+        statement = statement.where(col(Contact.id).in_(ids_with_tag("contact", query.tag)))
+    if query.owner:
+        statement = statement.where(Contact.owner == query.owner)
+    if query.lifecycle_stage:
+        statement = statement.where(Contact.lifecycle_stage == query.lifecycle_stage)
+    if query.company_id:
+        statement = statement.where(Contact.company_id == query.company_id)
+    return statement
+
+
 def compose_display_name(family: str, given: str, order: str) -> str:
     """Eastern order puts the family name first (张伟); Chinese names take no space between."""
     parts = [family, given] if order == "eastern" else [given, family]
@@ -131,7 +145,7 @@ class ContactService:
 
     def count(self, query: ContactQuery = ContactQuery()) -> int:
         with self._db.read() as session:
-            statement = self._filtered(select(func.count()).select_from(Contact), query)
+            statement = filter_contacts(select(func.count()).select_from(Contact), query)
             return int(session.exec(statement).one())
 
     def page(self, query: ContactQuery = ContactQuery(), offset: int = 0,
@@ -147,15 +161,15 @@ class ContactService:
             return self._page_after(query, after, limit)
         parts = sort_parts(query.order, contact_sorts(), col(Contact.id), query.filtered)
         with self._db.read() as session:
-            rows = read_page(session, self._filtered(select(Contact), query),
-                             self._filtered(select(func.count()).select_from(Contact), query),
+            rows = read_page(session, filter_contacts(select(Contact), query),
+                             filter_contacts(select(func.count()).select_from(Contact), query),
                              parts, offset, limit)
             return self._read_many(session, rows)
 
     def _page_after(self, query: ContactQuery, after: tuple[str, str],
                     limit: int) -> list[ContactRead]:
         key, descending = tuple_(Contact.sort_key, Contact.id), query.order.descending
-        statement = self._filtered(select(Contact), query).where(
+        statement = filter_contacts(select(Contact), query).where(
             key < after if descending else key > after)
         order = directed((Contact.sort_key, Contact.id), descending)
         with self._db.read() as session:
@@ -169,18 +183,6 @@ class ContactService:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    @staticmethod
-    def _filtered(statement: Any, query: ContactQuery) -> Any:
-        statement = statement.where(col(Contact.deleted_at).is_(None))
-        if query.tag:
-            statement = statement.where(col(Contact.id).in_(ids_with_tag("contact", query.tag)))
-        if query.owner:
-            statement = statement.where(Contact.owner == query.owner)
-        if query.lifecycle_stage:
-            statement = statement.where(Contact.lifecycle_stage == query.lifecycle_stage)
-        if query.company_id:
-            statement = statement.where(Contact.company_id == query.company_id)
-        return statement
 
     def _clean(self, fields: ContactFields, *, creating: bool,
                current: Contact | None = None) -> dict[str, Any]:

@@ -18,23 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.ui.views.form_parts import error_label
+from crm_desktop.ui.views.form_parts import error_label, wrapped
 
 MUTED_STYLE = "color: palette(placeholder-text);"
 DIFFERENT_STYLE = "font-weight: bold;"
 
 
-def _wrapped(text: str = "", style: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet(style)
-    return label
-
-
 class DuplicatesView(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.hint = _wrapped(self.tr("Contacts that look like the same person. Pick one, choose "
+        self.hint = wrapped(self.tr("Contacts that look like the same person. Pick one, choose "
                                      "which values to keep and merge them; nothing is merged on "
                                      "its own."), MUTED_STYLE)
         self.pairs = QListWidget()
@@ -43,19 +36,19 @@ class DuplicatesView(QWidget):
         self.pairs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pairs.setSpacing(2)
         self.count = QLabel()
-        self.status = _wrapped()
+        self.status = wrapped()
         self.error = error_label()
         self.heading = QLabel()
         self.heading.setObjectName("formHeading")
-        self.reasons = _wrapped()
-        self.keep_title, self.other_title = _wrapped(), _wrapped()
+        self.reasons = wrapped()
+        self.keep_title, self.other_title = wrapped(), wrapped()
         self.grid = QGridLayout()
-        self.moves = _wrapped(style=MUTED_STYLE)
+        self.moves = wrapped(style=MUTED_STYLE)
         self.merge = QPushButton(self.tr("Merge…"))
         self.merge.setToolTip(self.tr("Merge the two contacts into one (Enter). Ctrl+Z undoes it."))
         self.not_now = QPushButton(self.tr("Not now"))
         self.not_now.setToolTip(self.tr("Leave these two as they are and go to the next pair"))
-        self.empty = _wrapped(self.tr("No likely duplicates. Well kept!"), MUTED_STYLE)
+        self.empty = wrapped(self.tr("No likely duplicates. Well kept!"), MUTED_STYLE)
         self.detail = QWidget()
         self._lay_out()
 

@@ -1,5 +1,5 @@
-"""What record forms and dialogs share in their layout: the error colour and the message label
-shown under the field at fault."""
+"""What record forms and dialogs share in their layout: the error colour, the message label
+shown under the field at fault, a step's heading and a wrapping text label."""
 
 from __future__ import annotations
 
@@ -14,4 +14,19 @@ def error_label() -> QLabel:
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.hide()
+    return label
+
+
+def heading(text: str) -> QLabel:
+    """A dialog step's title, styled by the app style sheet (#formHeading)."""
+    label = QLabel(text)
+    label.setObjectName("formHeading")
+    return label
+
+
+def wrapped(text: str = "", style: str = "") -> QLabel:
+    """A label whose text wraps, with an optional style."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
     return label

@@ -24,25 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.ui.views.form_parts import error_label
+from crm_desktop.ui.views.form_parts import error_label, heading, wrapped
 
 WARNING_STYLE = ("background: #fff4e5; color: #663c00; border: 1px solid #ffcc80; "
                  "border-radius: 4px; padding: 8px;")
 DONE_STYLE = "color: #1e7b34;"
 MAPPING_COLUMNS = 3  # the file's column | its first values | the field it fills
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("formHeading")
-    return label
-
-
-def _wrapped(style: str = "") -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(style)
-    return label
 
 
 def _combo(*choices: tuple[str, str]) -> QComboBox:
@@ -122,7 +109,7 @@ class ImportWizardView(QDialog):
                                 (self.tr("Semicolon ;"), ";"), (self.tr("Tab"), "\t"))
         self.sheet = _combo((self.tr("First sheet"), ""))
         self.saved_mapping = _combo((self.tr("Suggested from the column names"), ""))
-        self.detected = _wrapped()
+        self.detected = wrapped()
         self.file_error = error_label()
         form = QFormLayout()
         _add_row(form, self.tr("&File"), self.path, _row(self.path, self.choose, stretch_at=0))
@@ -131,7 +118,7 @@ class ImportWizardView(QDialog):
         _add_row(form, self.tr("&Delimiter"), self.delimiter, _row(self.delimiter))
         _add_row(form, self.tr("S&heet"), self.sheet, _row(self.sheet))
         _add_row(form, self.tr("Column &mapping"), self.saved_mapping, _row(self.saved_mapping))
-        return self._page(_heading(self.tr("Choose the file to import")), form, self.detected,
+        return self._page(heading(self.tr("Choose the file to import")), form, self.detected,
                           self.file_error)
 
     def _mapping_page(self) -> QWidget:
@@ -150,21 +137,21 @@ class ImportWizardView(QDialog):
         self.mapping_name = QLineEdit()
         self.mapping_name.setPlaceholderText(self.tr("e.g. Exhibition list"))
         self.save_mapping = QPushButton(self.tr("&Save mapping"))
-        self.mapping_saved = _wrapped(DONE_STYLE)
-        self.mapping_status = _wrapped()
+        self.mapping_saved = wrapped(DONE_STYLE)
+        self.mapping_status = wrapped()
         self.mapping_error = error_label()
         save_label = QLabel(self.tr("Save this mapping &as"))
         save_label.setBuddy(self.mapping_name)
-        hint = _wrapped()
+        hint = wrapped()
         hint.setText(self.tr("Choose the contact field each column fills; columns set to "
                              "\"(do not import)\" are left out."))
-        return self._page(_heading(self.tr("Match the columns to contact fields")), hint,
+        return self._page(heading(self.tr("Match the columns to contact fields")), hint,
                           self.columns, _row(save_label, self.mapping_name, self.save_mapping),
                           self.mapping_saved, self.mapping_status, self.mapping_error, stretch=False)
 
     def _preview_page(self) -> QWidget:
-        self.counts = _wrapped()
-        self.invalid_warning = _wrapped(WARNING_STYLE)
+        self.counts = wrapped()
+        self.invalid_warning = wrapped(WARNING_STYLE)
         self.accept_valid = QCheckBox(self.tr("Import the &valid rows and leave the invalid ones out"))
         self.show_all = QCheckBox(self.tr("Show a&ll rows"))
         self.rows = QTableView()
@@ -173,21 +160,21 @@ class ImportWizardView(QDialog):
         self.rows.setWordWrap(False)
         self.rows.verticalHeader().hide()
         self.rows.horizontalHeader().setStretchLastSection(True)
-        self.rows_hint = _wrapped()
+        self.rows_hint = wrapped()
         self.preview_error = error_label()
-        return self._page(_heading(self.tr("Check before importing")), self.counts,
+        return self._page(heading(self.tr("Check before importing")), self.counts,
                           self.invalid_warning, self.accept_valid, _row(self.rows_hint, self.show_all,
                                                                         stretch_at=0),
                           self.rows, self.preview_error, stretch=False)
 
     def _work_page(self) -> QWidget:
-        self.work_title = _heading(self.tr("Importing…"))
+        self.work_title = heading(self.tr("Importing…"))
         self.progress = QProgressBar()
-        self.work_message = _wrapped()
+        self.work_message = wrapped()
         return self._page(self.work_title, self.progress, self.work_message)
 
     def _summary_page(self) -> QWidget:
-        self.summary_title = _heading(self.tr("Import finished"))
+        self.summary_title = heading(self.tr("Import finished"))
         self.created, self.updated, self.skipped, self.invalid = QLabel(), QLabel(), QLabel(), QLabel()
         form = QFormLayout()
         form.addRow(self.tr("New contacts"), self.created)
@@ -196,7 +183,7 @@ class ImportWizardView(QDialog):
         form.addRow(self.tr("Left out (invalid)"), self.invalid)
         self.undo = QPushButton(self.tr("&Undo this import"))
         self.undo.setAutoDefault(False)
-        self.summary_message = _wrapped()
+        self.summary_message = wrapped()
         self.summary_error = error_label()
         return self._page(self.summary_title, form, _row(self.undo), self.summary_message,
                           self.summary_error)

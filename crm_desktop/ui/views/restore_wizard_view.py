@@ -17,23 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.ui.views.form_parts import ERROR_STYLE
+from crm_desktop.ui.views.form_parts import ERROR_STYLE, heading, wrapped
 
 WARNING_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #f2b8b5; "
                  "border-radius: 4px; padding: 8px;")
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("formHeading")
-    return label
-
-
-def _wrapped(style: str = "") -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(style)
-    return label
 
 
 class RestoreWizardView(QDialog):
@@ -41,9 +28,9 @@ class RestoreWizardView(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Restore a backup"))
         self.made, self.device, self.versions = QLabel(), QLabel(), QLabel()
-        self.contents, self.file = _wrapped(), _wrapped()
-        self.warning = _wrapped(WARNING_STYLE)
-        self.key_hint = _wrapped()
+        self.contents, self.file = wrapped(), wrapped()
+        self.warning = wrapped(WARNING_STYLE)
+        self.key_hint = wrapped()
         self.use_passphrase = QRadioButton(self.tr("Passphrase"))
         self.use_passphrase.setChecked(True)
         self.use_recovery = QRadioButton(self.tr("Recovery key"))
@@ -52,12 +39,12 @@ class RestoreWizardView(QDialog):
         self.passphrase.setPlaceholderText(self.tr("The passphrase when the backup was made"))
         self.recovery_key = QLineEdit()
         self.recovery_key.setPlaceholderText(self.tr("As printed, e.g. K7QD-2M9F-…"))
-        self.key_message = _wrapped(ERROR_STYLE)
-        self.work_title = _heading(self.tr("Checking the backup…"))
+        self.key_message = wrapped(ERROR_STYLE)
+        self.work_title = heading(self.tr("Checking the backup…"))
         self.progress = QProgressBar()
-        self.work_message = _wrapped()
-        self.summary = _wrapped()
-        self.final_warning = _wrapped(WARNING_STYLE)
+        self.work_message = wrapped()
+        self.summary = wrapped()
+        self.final_warning = wrapped(WARNING_STYLE)
         self.cancel = QPushButton(self.tr("Cancel"))
         self.forward = QPushButton()
         for button in (self.cancel, self.forward):
@@ -99,17 +86,17 @@ class RestoreWizardView(QDialog):
         form.addRow(self.tr("Version"), self.versions)
         form.addRow(self.tr("Holds"), self.contents)
         form.addRow(self.tr("File"), self.file)
-        return self._page(_heading(self.tr("Restore this backup?")), form, self.warning)
+        return self._page(heading(self.tr("Restore this backup?")), form, self.warning)
 
     def _key(self) -> QWidget:
         form = QFormLayout()
         form.addRow(self.use_passphrase, self.passphrase)
         form.addRow(self.use_recovery, self.recovery_key)
-        return self._page(_heading(self.tr("This backup has other keys")), self.key_hint, form,
+        return self._page(heading(self.tr("This backup has other keys")), self.key_hint, form,
                           self.key_message)
 
     def _work(self) -> QWidget:
         return self._page(self.work_title, self.progress, self.work_message)
 
     def _confirm(self) -> QWidget:
-        return self._page(_heading(self.tr("Ready to restore")), self.summary, self.final_warning)
+        return self._page(heading(self.tr("Ready to restore")), self.summary, self.final_warning)

@@ -13,8 +13,7 @@ from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, func, select
 
 from crm_desktop.core.io.crm_format import stored_row
-from crm_desktop.core.services.contacts import ContactQuery
-from crm_desktop.core.services.tagging import ids_with_tag
+from crm_desktop.core.services.contacts import ContactQuery, filter_contacts
 from crm_desktop.core.storage.tables import Company, Contact, Record, Tag, Tagging
 
 PAGE = 2000
@@ -30,22 +29,8 @@ CONTACT_READ = ("id", "display_name", "family_name", "given_name", "name_order",
                 "consent_date", "consent_source", "owner", *TIME_COLUMNS)
 
 
-def contact_filter(statement: Any, query: ContactQuery) -> Any:
-    """Live contacts the query picks (tag, owner, lifecycle stage, company)."""
-    statement = statement.where(col(Contact.deleted_at).is_(None))
-    if query.tag:
-        statement = statement.where(col(Contact.id).in_(ids_with_tag("contact", query.tag)))
-    if query.owner:
-        statement = statement.where(Contact.owner == query.owner)
-    if query.lifecycle_stage:
-        statement = statement.where(Contact.lifecycle_stage == query.lifecycle_stage)
-    if query.company_id:
-        statement = statement.where(Contact.company_id == query.company_id)
-    return statement
-
-
 def count_contacts(session: Session, query: ContactQuery) -> int:
-    return int(session.exec(contact_filter(select(func.count()).select_from(Contact), query)).one())
+    return int(session.exec(filter_contacts(select(func.count()).select_from(Contact), query)).one())
 
 
 def contact_pages(session: Session, query: ContactQuery, size: int = PAGE) -> Iterator[list[Row]]:
@@ -55,7 +40,7 @@ def contact_pages(session: Session, query: ContactQuery, size: int = PAGE) -> It
     Reading the stored text and decoding only what a format needs keeps 100,000 contacts to a
     few seconds; `decoded` turns a row into Python values."""
     linked = and_(col(Company.id) == Contact.company_id, col(Company.deleted_at).is_(None))
-    statement = (contact_filter(select_columns(*_contact_columns(), _tag_names()), query)
+    statement = (filter_contacts(select_columns(*_contact_columns(), _tag_names()), query)
                  .outerjoin(Company, linked).order_by(UNINDEXED_NAME_ORDER, Contact.id))
     for partition in session.connection().execute(statement).partitions(size):
         rows = [dict(row._mapping) for row in partition]
