@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import uuid6
 
 
 def new_id() -> str:
     return str(uuid6.uuid7())
+
+
+def is_id(text: str) -> bool:
+    """True for text shaped like one of our ids (a UUID), not a spreadsheet's own 1, 2, 3."""
+    try:
+        UUID(text)
+    except ValueError:
+        return False
+    return True

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
@@ -68,7 +68,6 @@ from crm_desktop.core.storage.tables import (
 )
 
 Progress = Callable[[int, int], None]
-L = TypeVar("L", Note, Deal, Reminder, ServiceLog)
 CONSENT_ACTION = "privacy.consent"
 EXPORT_FORMAT = "crm-desktop/person-export"
 ERASED = "[erased]"  # stands where a name, email or phone was cut out of a kept text

@@ -18,7 +18,7 @@ from crm_desktop.core.errors import (
     ImportNoHeaderError,
 )
 from crm_desktop.core.i18n import N_, _
-from crm_desktop.core.io.imports.source import ReadOptions, Source, SourceRow
+from crm_desktop.core.io.imports.source import ReadOptions, Source, SourceRow, header_names
 
 DELIMITERS = (",", ";", "\t")
 MAX_CELL = 16 * 1024 * 1024  # Python's csv stops at 128 KiB per cell; a long remark is not an error
@@ -93,7 +93,7 @@ def _rows(path: Path, text: str, delimiter: str) -> tuple[tuple[str, ...], tuple
     try:
         for record in reader:
             if not headers:
-                headers = tuple(_header_names(record))
+                headers = header_names(record)
             elif any(cell.strip() for cell in record):
                 rows.append(_row(line, headers, record))
             line = reader.line_num + 1
@@ -104,16 +104,6 @@ def _rows(path: Path, text: str, delimiter: str) -> tuple[tuple[str, ...], tuple
         raise ImportNoHeaderError(path=str(path))
     return headers, tuple(rows)
 
-
-def _header_names(record: list[str]) -> list[str]:
-    """Blank or repeated headers get a name of their own, so no column is lost."""
-    names: list[str] = []
-    for position, cell in enumerate(record, start=1):
-        name = cell.strip().lstrip("\ufeff") or f"#{position}"
-        while name in names:
-            name += "'"
-        names.append(name)
-    return names
 
 
 def _row(line: int, headers: tuple[str, ...], record: list[str]) -> SourceRow:

@@ -9,12 +9,12 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from uuid import UUID
 
 from sqlalchemy import Connection
 
 from crm_desktop.core.errors import FIELD_LABELS, CrmError
 from crm_desktop.core.i18n import N_, _
+from crm_desktop.core.ids import is_id
 from crm_desktop.core.io.imports.candidates import (
     Candidate,
     build_candidate,
@@ -100,7 +100,7 @@ class Known:
     def match(self, candidate: Candidate) -> tuple[str, str]:
         """(contact id, what matched) or ("", ""). An id counts only when it is one of ours (a
         UUID): a spreadsheet's own numbering 1, 2, 3 says nothing about our contacts."""
-        if _is_uuid(candidate.record_id) and candidate.record_id in self.names:
+        if is_id(candidate.record_id) and candidate.record_id in self.names:
             return candidate.record_id, "id"
         for item in candidate.values.get("emails", []):
             if found := self.by_email.get(item["value"].lower()):
@@ -116,13 +116,6 @@ class Known:
         ours = compact(self.names.get(contact_id, ""))
         return not theirs or not ours or theirs == ours
 
-
-def _is_uuid(text: str) -> bool:
-    try:
-        UUID(text)
-    except ValueError:
-        return False
-    return True
 
 
 def classify(candidates: list[Candidate], known: Known,

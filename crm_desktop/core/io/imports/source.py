@@ -74,6 +74,17 @@ def read_source(path: Path, options: ReadOptions) -> Source:
     raise ImportFormatError(path=str(path), format=kind)
 
 
+def header_names(cells: list[str]) -> tuple[str, ...]:
+    """Blank or repeated headers get a name of their own (#3, Phone'), so no column is lost."""
+    names: list[str] = []
+    for position, cell in enumerate(cells, start=1):
+        name = cell.strip().lstrip("\ufeff") or f"#{position}"
+        while name in names:
+            name += "'"
+        names.append(name)
+    return tuple(names)
+
+
 def detect_format(path: Path, data: bytes) -> str:
     """By content first (a renamed file keeps its content), then by extension."""
     if data[:4] == b"PK\x03\x04":

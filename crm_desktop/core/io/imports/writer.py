@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from uuid import UUID
 
 from crm_desktop.core.domain.models import ContactUpdate
+from crm_desktop.core.ids import is_id
 from crm_desktop.core.io.imports.plan import PlannedRow
 from crm_desktop.core.io.imports.workspace_records import WorkspaceRecords
 from crm_desktop.core.search.docs import company_doc, contact_doc, note_doc
@@ -79,7 +79,7 @@ class ImportWriter:
         values["company_id"] = self._company_id(company) if company else None
         values.setdefault("sort_key", sort_key(values["display_name"]))  # computed by the preview
         kept = row.candidate.record_id
-        if _is_uuid(kept) and kept not in self._taken:  # our own export: the same person, same id
+        if is_id(kept) and kept not in self._taken:  # our own export: the same person, same id
             values["id"] = kept
             self._taken.add(kept)
         return record_defaults(**(CONTACT_DEFAULTS | values))
@@ -132,13 +132,6 @@ def _contact_ids_of(creates: list[PlannedRow], rows: list[dict[str, Any]],
     found = {row.candidate.record_id: made["id"] for row, made in zip(creates, rows, strict=True)}
     return found | {row.candidate.record_id: row.contact_id for row in updates if row.contact_id}
 
-
-def _is_uuid(text: str) -> bool:
-    try:
-        UUID(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _unique(names: list[str]) -> list[str]:

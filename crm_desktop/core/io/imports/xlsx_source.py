@@ -11,7 +11,7 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from crm_desktop.core.errors import ImportNoHeaderError, ImportNotWorkbookError, ImportSheetError
-from crm_desktop.core.io.imports.source import ReadOptions, Source, SourceRow
+from crm_desktop.core.io.imports.source import ReadOptions, Source, SourceRow, header_names
 
 
 def read_xlsx(path: Path, data: bytes, options: ReadOptions) -> Source:
@@ -46,7 +46,7 @@ def _rows(path: Path, records: Any) -> tuple[tuple[str, ...], tuple[SourceRow, .
         if not any(cells):
             continue
         if not headers or (not rows and _is_title(headers) and sum(map(bool, cells)) >= 2):
-            headers = _header_names(cells)  # a title above the columns (客户名单 2024) is passed over
+            headers = header_names(cells)  # a title above the columns (客户名单 2024) is passed over
             continue
         rows.append(SourceRow(line, dict(zip(headers, cells, strict=False))))
     if not headers:
@@ -58,15 +58,6 @@ def _is_title(headers: tuple[str, ...]) -> bool:
     """A first row with one text and nothing else is a sheet title, not column names."""
     return sum(not name.startswith("#") for name in headers) == 1
 
-
-def _header_names(cells: list[str]) -> tuple[str, ...]:
-    names: list[str] = []
-    for position, cell in enumerate(cells, start=1):
-        name = cell or f"#{position}"
-        while name in names:
-            name += "'"
-        names.append(name)
-    return tuple(names)
 
 
 def cell_text(value: object) -> str:
