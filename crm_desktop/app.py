@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Sequence
 
@@ -21,6 +22,7 @@ def _arguments(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen build's helper processes start here
     args = _arguments(sys.argv[1:] if argv is None else argv)
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication

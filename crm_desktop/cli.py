@@ -8,6 +8,7 @@ Qt-free: nothing here or in `cli_commands` imports PySide6, `ui` or `app`.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 import traceback
@@ -25,6 +26,7 @@ LANGUAGES = ("zh_CN", "en")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen build's helper processes start here
     arguments = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_option(arguments) or detect_language())
     translate_argparse()

@@ -20,7 +20,7 @@ from crm_desktop.core.domain.models import (
     SERVICE_PRIORITIES,
     SERVICE_STATUSES,
 )
-from crm_desktop.core.search.docs import company_doc, contact_doc, deal_doc, note_doc, service_doc
+from crm_desktop.core.search.docs import ContactDocs, company_doc, deal_doc, note_doc, service_doc
 from crm_desktop.core.search.text import sort_key
 from crm_desktop.core.storage.bulk import BulkWriter, record_defaults
 from crm_desktop.core.storage.tables import (
@@ -166,7 +166,7 @@ def populate_demo(crm: Crm, contacts: int = 200, *, seed: int = 1,
     people = [build.contact(company_ids) for _ in range(contacts)]
     writer = BulkWriter(crm.db, "demo")
     writer.add(Company, companies, company_doc)
-    writer.add(Contact, people, lambda r: contact_doc(r, names.get(r.company_id or "", "")))
+    writer.add(Contact, people, ContactDocs(names))
     writer.add(Deal, [build.deal(p) for p in people[: contacts // 2]], deal_doc)
     writer.add(Reminder, [build.reminder(p) for p in people])
     writer.add(ServiceLog, [build.service_log(p) for p in people], service_doc)

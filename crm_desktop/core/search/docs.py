@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -18,6 +20,21 @@ def contact_doc(row: Contact, company_name: str = "") -> SearchDoc:
         emails=tuple(e["value"] for e in row.emails),
         phones=tuple(p["value"] for p in row.phones),
         body=" ".join((row.title, company_name, *row.custom_fields.values())))
+
+
+@dataclass(frozen=True)
+class ContactDocs:
+    """contact_doc with each contact's company name, for bulk writes. Picklable, so a helper
+    process can build the documents; `for_rows` keeps only the names some rows need."""
+
+    company_names: dict[str, str]  # company id -> name
+
+    def __call__(self, row: Contact) -> SearchDoc:
+        return contact_doc(row, self.company_names.get(row.company_id or "", ""))
+
+    def for_rows(self, rows: list[dict[str, Any]]) -> ContactDocs:
+        ids = {row["company_id"] for row in rows} & self.company_names.keys()
+        return ContactDocs({company_id: self.company_names[company_id] for company_id in ids})
 
 
 def company_doc(row: Company) -> SearchDoc:

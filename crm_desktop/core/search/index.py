@@ -18,16 +18,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from typing import NamedTuple
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
 from crm_desktop.core.search import text as t
-from crm_desktop.core.search.terms import SearchDoc, doc_terms, match_expression, title_spellings
+from crm_desktop.core.search.terms import SearchDoc, index_text, match_expression
 
 __all__ = [
-    "KINDS", "SearchDoc", "SearchHit", "create_schema", "index_doc", "index_many", "remove_doc",
-    "search",
+    "KINDS", "IndexEntry", "SearchDoc", "SearchHit", "create_schema", "index_doc", "index_entry",
+    "index_many", "remove_doc", "search", "store_entries",
 ]
 
 KINDS = ("contact", "company", "deal", "service", "note")
@@ -90,10 +91,6 @@ def _kind_range(kind: str) -> tuple[int, int]:
     return low, low + KIND_SPAN - 1
 
 
-def _title_key(title: str) -> str:
-    return t.normalize(title)
-
-
 def _existing_rowids(conn: Connection, kind: str, row_ids: Sequence[str]) -> dict[str, int]:
     marks = ",".join("?" * len(row_ids))
     rows = conn.exec_driver_sql(
@@ -111,24 +108,43 @@ def _next_rowid(conn: Connection, kind: str) -> int:
     return (top or low) + 1
 
 
-def _write_batch(conn: Connection, docs: list[SearchDoc]) -> None:
-    by_kind: dict[str, list[SearchDoc]] = {}
-    for doc in {(d.kind, d.row_id): d for d in docs}.values():  # last one wins
-        by_kind.setdefault(doc.kind, []).append(doc)
+class IndexEntry(NamedTuple):
+    """One document as the index stores it: pure to compute, so a bulk write can compute the
+    entries of its next rows in another process while this one stores the last ones."""
+
+    kind: str
+    row_id: str
+    title: str
+    subtitle: str
+    title_key: str
+    title_pinyin: str
+    terms: str
+
+
+def index_entry(doc: SearchDoc) -> IndexEntry:
+    _kind_rank(doc.kind)
+    title_key, title_pinyin, terms = index_text(doc)
+    return IndexEntry(doc.kind, doc.row_id, doc.title, doc.subtitle, title_key, title_pinyin, terms)
+
+
+def store_entries(conn: Connection, entries: Iterable[IndexEntry]) -> None:
+    """Insert the entries, each replacing what was indexed before for its (kind, row_id)."""
+    by_kind: dict[str, list[IndexEntry]] = {}
+    for entry in {(e.kind, e.row_id): e for e in entries}.values():  # last one wins
+        by_kind.setdefault(entry.kind, []).append(entry)
     doc_rows: list[tuple[object, ...]] = []
     fts_rows: list[tuple[int, str]] = []
     stale: list[tuple[int]] = []
     for kind, group in by_kind.items():
-        existing = _existing_rowids(conn, kind, [d.row_id for d in group])
+        existing = _existing_rowids(conn, kind, [e.row_id for e in group])
         stale += [(rowid,) for rowid in existing.values()]
         next_rowid = _next_rowid(conn, kind)
-        for doc in group:
-            rowid = existing.get(doc.row_id)
+        for entry in group:
+            rowid = existing.get(entry.row_id)
             if rowid is None:
                 rowid, next_rowid = next_rowid, next_rowid + 1
-            doc_rows.append((rowid, kind, doc.row_id, doc.title, doc.subtitle,
-                             _title_key(doc.title), title_spellings(doc)))
-            fts_rows.append((rowid, doc_terms(doc)))
+            doc_rows.append((rowid, *entry[:-1]))
+            fts_rows.append((rowid, entry.terms))
     if stale:
         conn.exec_driver_sql("DELETE FROM search_fts WHERE rowid = ?", stale)
     conn.exec_driver_sql(_INSERT_DOC, doc_rows)
@@ -149,8 +165,7 @@ def _batches(docs: Iterable[SearchDoc]) -> Iterator[list[SearchDoc]]:
 
 def index_doc(conn: Connection, doc: SearchDoc) -> None:
     """Insert the document, or replace what was indexed before for its (kind, row_id)."""
-    _kind_rank(doc.kind)
-    _write_batch(conn, [doc])
+    store_entries(conn, [index_entry(doc)])
 
 
 def index_many(conn: Connection, docs: Iterable[SearchDoc]) -> int:
@@ -165,9 +180,7 @@ def index_many(conn: Connection, docs: Iterable[SearchDoc]) -> int:
         conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     try:
         for batch in _batches(docs):
-            for doc in batch:
-                _kind_rank(doc.kind)
-            _write_batch(conn, batch)
+            store_entries(conn, [index_entry(doc) for doc in batch])
             count += len(batch)
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {cache}")

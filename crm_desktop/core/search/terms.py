@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from crm_desktop.core.search import text as t
 
@@ -56,34 +57,52 @@ def _word_keys(text: str) -> list[str]:
     return [w[:2] for w in t.words(text)]
 
 
+class IndexText(NamedTuple):
+    """What the index stores for one document besides what it displays."""
+
+    title_key: str  # the normalized title: exact and prefix matches on the title
+    title_pinyin: str  # the title's compact pinyin spellings, "zhangwei zw" (see index_text)
+    terms: str  # the FTS text
+
+
 @lru_cache(maxsize=65536)
-def _name_terms(name: str) -> tuple[str, tuple[str, ...]]:
-    """Stored text and short keys of one normalized name (cached: names repeat)."""
+def _name_terms(name: str) -> tuple[str, tuple[str, ...], str]:
+    """Stored text, short keys and compact pinyin spellings of one normalized name (cached:
+    names repeat)."""
     keys = _word_keys(name)
     spellings = [t.mark_cjk(name, CJK_MARK)]
+    compact: list[str] = []
     for syllables in t.pinyin_syllables(name):
         initials = "".join(s[0] for s in syllables)
-        spellings += ["".join(syllables), initials]
+        compact += ["".join(syllables), initials]
         keys += [s[:2] for s in syllables]
         keys += [initials[i : i + 2] for i in range(len(initials))]
-    return _FIELD_SEP.join(dict.fromkeys(spellings)), tuple(keys)
+    spellings += compact
+    return (_FIELD_SEP.join(dict.fromkeys(spellings)), tuple(keys),
+            " ".join(dict.fromkeys(f for f in compact if f)))
 
 
-def doc_terms(doc: SearchDoc) -> str:
-    """The normalized text stored in the FTS table for one document."""
+def index_text(doc: SearchDoc) -> IndexText:
+    """The normalized title, its pinyin spellings and the FTS text of one document, each field
+    normalized once. The title gets spellings only when it is one of the document's names
+    (whose pinyin the FTS text indexes); other titles, e.g. a note's first line, get "" and are
+    not searchable by pinyin either."""
     fields: list[str] = []
     keys: list[str] = []
     names = dict.fromkeys(n for n in map(t.normalize, doc.names) if n)
     title = t.normalize(doc.title)
     body = t.normalize(doc.body)
+    title_pinyin = ""
     if title and title not in names:
         if title not in body:  # a note's title is often the start of its body
             fields.append(t.mark_cjk(title, CJK_MARK))
         keys += _word_keys(title)
     for name in names:
-        stored, name_keys = _name_terms(name)
+        stored, name_keys, spelled = _name_terms(name)
         fields.append(stored)
         keys += name_keys
+        if name == title:
+            title_pinyin = spelled
     for email in map(t.normalize, doc.emails):
         fields.append(t.mark_cjk(email, CJK_MARK))
         keys += _word_keys(email)
@@ -93,17 +112,7 @@ def doc_terms(doc: SearchDoc) -> str:
         fields.append(t.mark_cjk(body, CJK_MARK))
     if keys:
         fields.append(KEY_MARK + _KEY_JOIN.join(dict.fromkeys(keys)))
-    return _FIELD_SEP.join(fields)
-
-
-def title_spellings(doc: SearchDoc) -> str:
-    """The title's compact pinyin spellings (``zhangwei zw``) when the title is one of the
-    document's names, whose pinyin :func:`doc_terms` indexes (cached, so this costs a lookup);
-    "" for other titles, e.g. a note's first line, which is not searchable by pinyin either."""
-    title = t.normalize(doc.title)
-    if not t.has_han(title) or title not in map(t.normalize, doc.names):
-        return ""
-    return t.compact_spellings(title)
+    return IndexText(title, title_pinyin, _FIELD_SEP.join(fields))
 
 
 def _phrase(term: str) -> str:

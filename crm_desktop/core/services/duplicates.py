@@ -3,10 +3,8 @@ merge the user then asks for (one transaction, undone as one)."""
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +16,7 @@ from crm_desktop.core.domain import rules
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.domain.models import ContactFields, ContactRead
 from crm_desktop.core.errors import ValidationError
+from crm_desktop.core.gc_pause import without_cyclic_gc
 from crm_desktop.core.search import lookup
 from crm_desktop.core.search.text import digits
 from crm_desktop.core.services.contacts import ContactService, compose_display_name, default_name_order
@@ -62,7 +61,7 @@ class DuplicateService:
     def suggestions(self, limit: int = 500) -> list[DuplicatePair]:
         """Likely duplicate pairs over the whole workspace: those with more reasons first, then
         email before phone before name, then by id."""
-        with self._db.read() as session, _without_cyclic_gc():
+        with self._db.read() as session, without_cyclic_gc():
             pairs = sorted(load_index(session, self._region()).pairs().items(), key=_strength)
             chosen = pairs[:limit]
             reads = _read_contacts(session, {cid for pair, _r in chosen for cid in pair})
@@ -131,23 +130,10 @@ def _contact_columns() -> Any:
 
 
 def _file(index: DuplicateIndex, rows: Iterable[Any]) -> None:
-    with _without_cyclic_gc():
+    with without_cyclic_gc():
         for contact_id, name, key, company_id, emails, phones in rows:
             index.add_stored(contact_id, json.loads(emails), json.loads(phones), name, company_id,
                              key)
-
-
-@contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """Filing 100,000 contacts makes no cycles, yet the collector would walk the growing index
-    again and again: a third of the build time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _company_names(session: Session) -> dict[str, str]:

@@ -3,25 +3,29 @@ and indexed like single adds, but written with executemany."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Sequence
-from types import SimpleNamespace
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Connection, insert
 
+from crm_desktop.core.helper_process import HelperProcess
 from crm_desktop.core.ids import new_id
-from crm_desktop.core.journal.journal import ALL_FIELDS, is_blank, to_json_value
-from crm_desktop.core.search.index import BULK_CACHE_KIB, SearchDoc, index_many
+from crm_desktop.core.search.index import BULK_CACHE_KIB, store_entries
+from crm_desktop.core.storage.bulk_prepare import (
+    JOURNAL_INSERT,
+    ChunkJob,
+    DocBuilder,
+    PreparedChunk,
+    insert_statement,
+    prepare_chunk,
+    warm_up,
+)
 from crm_desktop.core.storage.database import ENTITY_OF, Database, Tx
 from crm_desktop.core.storage.engine import CACHE_KIB
 from crm_desktop.core.storage.tables import JournalBatch, Record
 from crm_desktop.core.storage.types import utcnow
 
-DocBuilder = Callable[[Any], SearchDoc]
-_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-JOURNAL_INSERT = ("INSERT INTO journal (batch_seq, hlc, entity, row_id, op, field, new_value) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
+CHUNK_ROWS = 5000
 
 
 class BulkWriter:
@@ -46,57 +50,52 @@ class BulkWriter:
                 actor=journal.identity.actor, action=self._action)).lastrowid
             return self.write(conn, batch_seq, progress)
 
-    def write_into(self, tx: Tx, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    def write_into(self, tx: Tx, progress: Callable[[int, int], None] | None = None,
+                   helper: HelperProcess | None = None) -> dict[str, int]:
         """Write everything queued inside `tx`, in its journal batch (an import's updates share it)."""
-        return self.write(tx.session.connection(), _batch_seq(tx), progress)
+        return self.write(tx.session.connection(), _batch_seq(tx), progress, helper)
 
     def write(self, conn: Connection, batch_seq: int,
-              progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+              progress: Callable[[int, int], None] | None = None,
+              helper: HelperProcess | None = None) -> dict[str, int]:
+        """Write everything queued; a big write prepares its rows in a helper process (`helper`:
+        one the caller started early, e.g. before building the rows)."""
         total = sum(len(rows) for _t, rows, _d in self._rows)
         done = 0
         conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         try:
-            for table, rows, doc in self._rows:
-                for chunk in _chunks(rows, 5000):
-                    self._write_chunk(conn, batch_seq, table, chunk, doc)
-                    done += len(chunk)
+            with helper or bulk_helper(total) as preparer:
+                for job, chunk in preparer.each(prepare_chunk, self._jobs(batch_seq)):
+                    _store(conn, job, chunk)
+                    done += len(job.rows)
                     if progress:
                         progress(done, total)
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
         return {ENTITY_OF[t]: len(rows) for t, rows, _d in self._rows}
 
-    def _write_chunk(self, conn: Connection, batch_seq: int, table: type[Record],
-                     rows: Sequence[dict[str, Any]], doc: DocBuilder | None) -> None:
-        _insert_rows(conn, table, rows)
-        conn.exec_driver_sql(JOURNAL_INSERT, list(self._journal_rows(batch_seq, table, rows)))
-        if doc is not None:
-            index_many(conn, (doc(SimpleNamespace(**row)) for row in rows))
-
-    def _journal_rows(self, batch_seq: int, table: type[Record],
-                      rows: Sequence[dict[str, Any]]) -> Iterable[tuple[Any, ...]]:
-        clock, entity = self._db.journal.clock, ENTITY_OF[table]
-        hlc = clock.reserve(len(rows))
-        for offset, row in enumerate(rows):
-            values = {field: to_json_value(value) for field, value in row.items() if not is_blank(value)}
-            yield (batch_seq, hlc + offset, entity, row["id"], "insert", ALL_FIELDS, _to_json(values))
+    def _jobs(self, batch_seq: int) -> Iterator[ChunkJob]:
+        clock = self._db.journal.clock
+        for table, rows, doc in self._rows:
+            for chunk in _chunks(rows, CHUNK_ROWS):
+                narrow = getattr(doc, "for_rows", None)  # only the context these rows need
+                yield ChunkJob(table, ENTITY_OF[table], chunk, narrow(chunk) if narrow else doc,
+                               batch_seq, clock.reserve(len(chunk)))
 
 
-def _insert_rows(conn: Connection, table: type[Record], rows: Sequence[dict[str, Any]]) -> None:
-    """One prepared INSERT run over every row: SQLAlchemy's per-row parameter building took as
-    long as SQLite's own work. Values go through each column type's bind processor (JSON, UTC
-    times) exactly as SQLAlchemy would pass them."""
-    columns = list(table.__table__.columns)  # type: ignore[attr-defined]
-    if any(column.name not in rows[0] for column in columns):
-        conn.execute(insert(table), list(rows))  # a column left to its default: the slow path
-        return
-    processors = [(column.name, column.type.bind_processor(conn.dialect)) for column in columns]
-    names = ", ".join(f'"{column.name}"' for column in columns)
-    marks = ", ".join("?" * len(columns))
-    conn.exec_driver_sql(
-        f'INSERT INTO "{table.__tablename__}" ({names}) VALUES ({marks})',
-        [tuple(process(row[name]) if process else row[name] for name, process in processors)
-         for row in rows])
+def bulk_helper(rows: int) -> HelperProcess:
+    """A helper process for a bulk write of this many rows (none for a small one)."""
+    return HelperProcess(rows, warm_up)
+
+
+def _store(conn: Connection, job: ChunkJob, chunk: PreparedChunk) -> None:
+    if chunk.values is None:
+        conn.execute(insert(job.table), job.rows)  # a column left to its default: the slow path
+    else:
+        conn.exec_driver_sql(insert_statement(job.table), chunk.values)
+    conn.exec_driver_sql(JOURNAL_INSERT, chunk.journal)
+    if chunk.entries:
+        store_entries(conn, chunk.entries)
 
 
 def _batch_seq(tx: Tx) -> int:

@@ -4,15 +4,17 @@ before anything is written."""
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection
 
 from crm_desktop.core.errors import FIELD_LABELS, CrmError
+from crm_desktop.core.helper_process import HelperProcess
 from crm_desktop.core.i18n import N_, _
 from crm_desktop.core.ids import is_id
 from crm_desktop.core.io.imports.candidates import (
@@ -21,8 +23,8 @@ from crm_desktop.core.io.imports.candidates import (
     build_own_candidate,
     build_record_candidate,
 )
-from crm_desktop.core.io.imports.mapping import Mapping, detect_flavour, suggest
-from crm_desktop.core.io.imports.source import Source
+from crm_desktop.core.io.imports.mapping import ColumnMap, Mapping, detect_flavour, suggest
+from crm_desktop.core.io.imports.source import Source, SourceRow
 from crm_desktop.core.services.duplicate_index import DuplicateIndex, compact
 
 Progress = Callable[[int, int], None]
@@ -30,6 +32,7 @@ ACTIONS = ("create", "update", "skip", "invalid")
 LIST_FIELDS = ("emails", "phones", "addresses")
 NAME_FIELDS = frozenset({"display_name", "family_name", "given_name", "name_order"})
 CONTACT_LABELS = {"title": N_("Job title")}  # a contact's title is a job title, a deal's is its name
+CHUNK_ROWS = 5000  # rows a helper process reads per task
 MATCH_WHAT = {"id": N_("record id"), "email": N_("email address"), "phone": N_("phone number")}
 
 
@@ -118,20 +121,26 @@ class Known:
 
 
 
-def classify(candidates: list[Candidate], known: Known,
-             load: Callable[[list[str]], dict[str, dict[str, Any]]],
-             progress: Progress | None = None) -> list[PlannedRow]:
-    """Each row against the workspace and against the rows above it in the same file. The
-    contacts rows match are loaded together (`load(ids)`), not one query per row."""
-    matched = {known.match(c)[0] for c in candidates if c.valid} - {""}
-    current = load(sorted(matched))
-    in_file = Known()
-    planned: list[PlannedRow] = []
-    for done, candidate in enumerate(candidates, start=1):
-        planned.append(_classify_one(candidate, known, in_file, current))
-        if progress and done % 2000 == 0:
-            progress(done, len(candidates))
-    return planned
+class Planner:
+    """Plans rows in file order, a chunk at a time: each against the workspace (`known`, the
+    duplicate `index`) and against the rows above it in the same file. The contacts a chunk's
+    rows match are loaded together (`load(ids)`), not one query per row."""
+
+    def __init__(self, known: Known, index: DuplicateIndex,
+                 load: Callable[[list[str]], dict[str, dict[str, Any]]]) -> None:
+        self._known = known
+        self._index = index
+        self._load = load
+        self._in_file = Known()
+        self._names = dict(known.names)  # and the rows above, as "line N", for flag_similar
+        self.rows: list[PlannedRow] = []
+
+    def add(self, candidates: list[Candidate]) -> None:
+        matched = {self._known.match(c)[0] for c in candidates if c.valid} - {""}
+        current = self._load(sorted(matched))
+        planned = [_classify_one(c, self._known, self._in_file, current) for c in candidates]
+        flag_similar(planned, self._index, self._names)
+        self.rows += planned
 
 
 def _classify_one(candidate: Candidate, known: Known, in_file: Known,
@@ -217,13 +226,40 @@ def _same_value(item: dict[str, str], have: list[dict[str, str]]) -> bool:
     return value is not None and any(h.get("value", "").lower() == value.lower() for h in have)
 
 
-def build_candidates(source: Source, mapping: Mapping, region: str) -> list[Candidate]:
-    """Rows of our own export, mapped as suggested, are read back exactly (labels, tags with
+@dataclass(frozen=True)
+class CandidateJob:
+    """Rows of a file to read through the mapping: picklable, for the helper process."""
+
+    rows: tuple[SourceRow, ...]
+    mapping: Mapping
+    region: str
+    own: bool  # our own export, mapped as suggested: read back exactly
+
+
+def build_chunk(job: CandidateJob) -> list[Candidate]:
+    if job.own:
+        return [build_own_candidate(row, job.region) for row in job.rows]
+    return [build_candidate(row, job.mapping, job.region) for row in job.rows]
+
+
+def warm_up() -> None:
+    """The helper loads the pinyin dictionaries (sort keys) before its first rows arrive."""
+    gc.disable()  # the helper only ever holds one chunk: no cycles worth a walk of its objects
+    build_candidate(SourceRow(1, {"n": "欧阳明华"}), (ColumnMap("n", "display_name"),), "CN")
+
+
+def candidate_chunks(source: Source, mapping: Mapping, region: str,
+                     helper: HelperProcess) -> Iterator[list[Candidate]]:
+    """The file's rows as candidates, a chunk at a time, built by `helper` when it runs one.
+    Rows of our own export, mapped as suggested, are read back exactly (labels, tags with
     commas, custom fields); any other file goes through the column mapping."""
-    if source.document is not None:
+    if source.document is not None:  # our workspace JSON: one chunk, built here
         companies = {c["id"]: c.get("name", "") for c in source.document["companies"]}
-        return [build_record_candidate(row.line, record, companies, region)
-                for row, record in zip(source.rows, source.document["contacts"], strict=True)]
-    if detect_flavour(source.headers) == "crm" and mapping == suggest(source.headers):
-        return [build_own_candidate(row, region) for row in source.rows]
-    return [build_candidate(row, mapping, region) for row in source.rows]
+        yield [build_record_candidate(row.line, record, companies, region)
+               for row, record in zip(source.rows, source.document["contacts"], strict=True)]
+        return
+    own = detect_flavour(source.headers) == "crm" and mapping == suggest(source.headers)
+    jobs = (CandidateJob(source.rows[start:start + CHUNK_ROWS], mapping, region, own)
+            for start in range(0, len(source.rows), CHUNK_ROWS))
+    for _job, candidates in helper.each(build_chunk, jobs):
+        yield candidates

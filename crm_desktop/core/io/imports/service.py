@@ -14,6 +14,8 @@ from sqlmodel import Session, col, select
 from crm_desktop.core.domain.changes import Changes, Outcome
 from crm_desktop.core.domain.models import UndoResult
 from crm_desktop.core.errors import ImportJsonError, MappingNameError, ValidationError
+from crm_desktop.core.gc_pause import without_cyclic_gc
+from crm_desktop.core.helper_process import HelperProcess
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.io.imports import mapping as mappings
 from crm_desktop.core.io.imports.mapping import Mapping
@@ -21,9 +23,9 @@ from crm_desktop.core.io.imports.plan import (
     ImportPlan,
     Known,
     PlannedRow,
-    build_candidates,
-    classify,
-    flag_similar,
+    Planner,
+    candidate_chunks,
+    warm_up,
 )
 from crm_desktop.core.io.imports.source import ReadOptions, Source, read_source
 from crm_desktop.core.io.imports.undo import IMPORT_ACTION, undo_import
@@ -55,21 +57,28 @@ class ImportService:
         self._contacts = ContactService(db, settings)
 
     def read(self, path: Path | str, options: ReadOptions | None = None) -> Source:
-        return read_source(Path(path), options or ReadOptions())
+        with without_cyclic_gc():
+            return read_source(Path(path), options or ReadOptions())
 
     def suggest(self, source: Source) -> Mapping:
         return mappings.suggest(source.headers)
 
     def preview(self, source: Source, mapping: Mapping | None = None,
                 progress: Progress | None = None) -> ImportPlan:
-        """What each row would do; nothing is written."""
+        """What each row would do; nothing is written. A big file's rows are read through the
+        mapping in a helper process while this one matches the rows read before."""
         chosen = mapping if mapping is not None else self.suggest(source)
-        candidates = build_candidates(source, chosen, self._settings.get().default_region)
-        with self._db.read() as session:
-            known = Known.load(session.connection())
-            rows = classify(candidates, known, lambda ids: self._current(session, ids), progress)
-        flag_similar(rows, DuplicateService(self._db, self._settings).index(), known.names)
-        return ImportPlan(source, chosen, tuple(rows))
+        region = self._settings.get().default_region
+        with (without_cyclic_gc(), HelperProcess(len(source.rows), warm_up) as helper,
+              self._db.read() as session):
+            index = DuplicateService(self._db, self._settings).index()  # while the helper starts
+            planner = Planner(Known.load(session.connection()), index,
+                              lambda ids: self._current(session, ids))
+            for candidates in candidate_chunks(source, chosen, region, helper):
+                planner.add(candidates)
+                if progress:
+                    progress(len(planner.rows), len(source.rows))
+        return ImportPlan(source, chosen, tuple(planner.rows))
 
     @staticmethod
     def _current(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -89,7 +98,8 @@ class ImportService:
         """Write the rows to create and update, all or none, as one journal batch."""
         creates, updates = plan.of("create"), plan.of("update")
         try:
-            return self._write(plan, creates, updates, progress)
+            with without_cyclic_gc():
+                return self._write(plan, creates, updates, progress)
         except (KeyError, ValueError, TypeError, AttributeError) as exc:
             if plan.source.document is None:
                 raise

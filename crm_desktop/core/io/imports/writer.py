@@ -8,14 +8,15 @@ from collections.abc import Callable
 from typing import Any
 
 from crm_desktop.core.domain.models import ContactUpdate
+from crm_desktop.core.helper_process import HelperProcess
 from crm_desktop.core.ids import is_id
 from crm_desktop.core.io.imports.plan import PlannedRow
 from crm_desktop.core.io.imports.workspace_records import WorkspaceRecords
-from crm_desktop.core.search.docs import company_doc, contact_doc, note_doc
+from crm_desktop.core.search.docs import ContactDocs, company_doc, note_doc
 from crm_desktop.core.search.text import sort_key
 from crm_desktop.core.services.contacts import ContactService
 from crm_desktop.core.services.tagging import add_tags
-from crm_desktop.core.storage.bulk import BulkWriter, record_defaults
+from crm_desktop.core.storage.bulk import BulkWriter, bulk_helper, record_defaults
 from crm_desktop.core.storage.database import Database, Tx
 from crm_desktop.core.storage.tables import Company, Contact, Note, Tag, Tagging
 from crm_desktop.core.storage.types import utcnow
@@ -44,6 +45,13 @@ class ImportWriter:
               matched: list[PlannedRow] | None = None) -> set[tuple[str, str]]:
         """Write them (and, from our workspace JSON, the records besides contacts); returns
         (entity, id) of every record created, for the screens to refresh."""
+        with bulk_helper(len(creates)) as helper:  # it starts while the rows are made
+            created = self._write(creates, updates, progress, document, matched or [], helper)
+        return created
+
+    def _write(self, creates: list[PlannedRow], updates: list[PlannedRow],
+               progress: Progress | None, document: dict[str, list[dict[str, Any]]] | None,
+               matched: list[PlannedRow], helper: HelperProcess) -> set[tuple[str, str]]:
         records = WorkspaceRecords(self._tx, document) if document is not None else None
         if records is not None:
             records.before_contacts(self._bulk, self._companies, self._tags)
@@ -60,14 +68,14 @@ class ImportWriter:
                                          row_id=contact["id"]) for name in _unique(row.candidate.tags)]
         names = {c["id"]: c["name"] for c in self._new_companies} | self._company_names()
         self._bulk.add(Company, self._new_companies, company_doc)
-        self._bulk.add(Contact, contacts, lambda r: contact_doc(r, names.get(r.company_id or "", "")))
+        self._bulk.add(Contact, contacts, ContactDocs(names))
         self._bulk.add(Note, notes, note_doc)
         self._bulk.add(Tag, self._new_tags)
         self._bulk.add(Tagging, taggings)
         if records is not None:
-            known = [*updates, *(matched or [])]  # skipped rows' records link to the contact they matched
+            known = [*updates, *matched]  # skipped rows' records link to the contact they matched
             records.after_contacts(self._bulk, _contact_ids_of(creates, contacts, known), self._tags)
-        self._bulk.write_into(self._tx, progress)
+        self._bulk.write_into(self._tx, progress, helper)
         for row in updates:
             self._update(row)
         return ({("contact", c["id"]) for c in contacts}
@@ -77,7 +85,8 @@ class ImportWriter:
         values = dict(row.candidate.values)
         company = values.pop("company_name", "")
         values["company_id"] = self._company_id(company) if company else None
-        values.setdefault("sort_key", sort_key(values["display_name"]))  # computed by the preview
+        if "sort_key" not in values:  # computed by the preview
+            values["sort_key"] = sort_key(values["display_name"])
         kept = row.candidate.record_id
         if is_id(kept) and kept not in self._taken:  # our own export: the same person, same id
             values["id"] = kept

@@ -3,7 +3,7 @@
 Ranking used to spell each candidate title in pinyin at query time, so the first such search of
 a session waited ~0.2 s for pypinyin's dictionaries. Each title's compact spellings are now
 stored when it is indexed (`search_doc.title_pinyin`, e.g. "zhangwei zw"; see
-`crm_desktop.core.search.terms.title_spellings`); existing documents get theirs here. Notes get
+`crm_desktop.core.search.terms.index_text`); existing documents get theirs here. Notes get
 none: their title is their first line, not a name, and is not searchable by pinyin.
 
 Migration 0001 builds the search tables with the search module's current DDL, so a workspace

@@ -1,0 +1,105 @@
+"""A second process for big pure-Python work, so that it runs beside this process's own.
+
+An import of 100,000 contacts spends about as long shaping rows in Python (pinyin and search
+terms, JSON, validation) as SQLite spends storing them; on two cores the two overlap. The helper
+is *spawned* (forking beside Qt's threads is unsafe) and is handed a few items ahead of their
+turn; the first item is done here while it starts. Work travels through an in-memory pipe, never
+through a file. If the helper cannot start or dies, the rest is done here: the same results,
+only slower. Small jobs never start one.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from types import TracebackType
+from typing import Self, TypeVar
+
+log = logging.getLogger(__name__)
+PARALLEL_MIN_ROWS = 20_000  # below this, starting a process costs more than it saves
+AHEAD = 3  # items handed to the helper before their turn
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def _ready() -> None:
+    """The helper's first task: it has imported what the work needs by the time this returns."""
+
+
+class HelperProcess:
+    """`with HelperProcess(rows) as helper: for item, result in helper.each(work, items): ...`.
+
+    `work` must be a module-level function and items picklable. `warm_up` (module-level too)
+    runs first in the helper, e.g. to load dictionaries while this process is still busy.
+    """
+
+    def __init__(self, rows: int, warm_up: Callable[[], None] = _ready,
+                 parallel_min_rows: int | None = None) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        if rows >= (PARALLEL_MIN_ROWS if parallel_min_rows is None else parallel_min_rows):
+            self._pool = ProcessPoolExecutor(max_workers=1,
+                                             mp_context=multiprocessing.get_context("spawn"))
+            self._submit(warm_up)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    @property
+    def running(self) -> bool:
+        return self._pool is not None
+
+    def each(self, work: Callable[[Item], Result],
+             items: Iterable[Item]) -> Iterator[tuple[Item, Result]]:
+        """(item, work(item)) for each item, in order; items are taken as they are needed."""
+        pending = iter(items)
+        first = next(pending, None)
+        if first is None:
+            return
+        ahead: deque[tuple[Item, Future[Result] | None]] = deque()
+        for _ in range(AHEAD if self._pool is not None else 0):
+            if (item := next(pending, None)) is not None:
+                ahead.append((item, self._submit(work, item)))
+        yield first, work(first)  # here, while the helper starts or finishes the warm-up
+        while ahead:
+            item, future = ahead.popleft()
+            if (following := next(pending, None)) is not None:
+                ahead.append((following, self._submit(work, following)))
+            yield item, self._result(work, item, future)
+        for item in pending:  # no helper: everything here
+            yield item, work(item)
+
+    def _submit(self, work: Callable[..., Result], *args: object) -> Future[Result] | None:
+        if self._pool is None:
+            return None
+        try:
+            return self._pool.submit(work, *args)
+        except RuntimeError as exc:  # the pool broke or was shut down
+            self._give_up(exc)
+            return None
+
+    def _result(self, work: Callable[[Item], Result], item: Item,
+                future: Future[Result] | None) -> Result:
+        if future is not None:
+            try:
+                return future.result()
+            except Exception as exc:  # noqa: BLE001 - done here instead; a data error recurs here
+                self._give_up(exc)
+        return work(item)
+
+    def _give_up(self, exc: BaseException) -> None:
+        if self._pool is not None:
+            log.warning("helper process failed (%s); continuing here", type(exc).__name__)
+            self.close()

@@ -1,0 +1,102 @@
+"""The pure half of a bulk write: from queued rows to exactly what SQLite is given — each row's
+INSERT values through its columns' bind processors, its journal row, its search-index entry.
+Nothing here touches a database, so a big write can prepare its next rows in a helper process
+(core/helper_process.py) while this one stores the last ones."""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy.dialects import sqlite
+
+from crm_desktop.core.journal.journal import ALL_FIELDS, is_blank, to_json_value
+from crm_desktop.core.search.index import IndexEntry, SearchDoc, index_entry
+from crm_desktop.core.search.terms import index_text
+from crm_desktop.core.storage.tables import Record
+
+_DIALECT = sqlite.dialect()  # the processors of every SQLite driver, sqlcipher3's included
+
+
+def _journal_value(value: Any) -> Any:
+    """What the JSON encoder cannot write itself: datetimes, dates and Decimals, as text."""
+    converted = to_json_value(value)
+    if converted is value:
+        raise TypeError(f"{type(value).__name__} is not JSON serializable")
+    return converted
+
+
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_journal_value).encode
+JOURNAL_INSERT = ("INSERT INTO journal (batch_seq, hlc, entity, row_id, op, field, new_value) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+
+DocBuilder = Callable[[Any], SearchDoc]  # module-level (picklable): it may run in the helper
+
+
+@dataclass(frozen=True)
+class ChunkJob:
+    """Rows of one table (dicts with every column, ids included) and what makes their search
+    documents, with the journal batch and the first of the clock values reserved for them."""
+
+    table: type[Record]
+    entity: str
+    rows: list[dict[str, Any]]
+    doc: DocBuilder | None
+    batch_seq: int
+    first_hlc: int
+
+
+@dataclass(frozen=True)
+class PreparedChunk:
+    values: list[tuple[Any, ...]] | None  # None: a column is left to its default (the ORM path)
+    journal: list[tuple[Any, ...]]
+    entries: list[IndexEntry]
+
+
+def prepare_chunk(job: ChunkJob) -> PreparedChunk:
+    docs = [job.doc(SimpleNamespace(**row)) for row in job.rows] if job.doc is not None else []
+    return PreparedChunk(_values(job.table, job.rows), _journal_rows(job),
+                         [index_entry(doc) for doc in docs])
+
+
+def warm_up() -> None:
+    """Load the pinyin dictionaries before the first rows arrive."""
+    gc.disable()  # the helper only ever holds a chunk or two: no cycles worth a walk of them
+    index_text(SearchDoc("contact", "", "欧阳明华", names=("欧阳明华",)))
+
+
+@lru_cache(maxsize=64)
+def insert_statement(table: type[Record]) -> str:
+    """One INSERT naming every column: SQLAlchemy's per-row parameter building took as long as
+    SQLite's own work."""
+    columns = _processors(table)
+    names = ", ".join(f'"{name}"' for name, _process in columns)
+    return f'INSERT INTO "{table.__tablename__}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+
+
+@lru_cache(maxsize=64)
+def _processors(table: type[Record]) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    columns = table.__table__.columns  # type: ignore[attr-defined]
+    return tuple((column.name, column.type.bind_processor(_DIALECT)) for column in columns)
+
+
+def _values(table: type[Record], rows: list[dict[str, Any]]) -> list[tuple[Any, ...]] | None:
+    """Each row's values as SQLAlchemy would bind them (JSON text, UTC times)."""
+    processors = _processors(table)
+    if rows and any(name not in rows[0] for name, _process in processors):
+        return None
+    return [tuple([process(row[name]) if process else row[name] for name, process in processors])
+            for row in rows]
+
+
+def _journal_rows(job: ChunkJob) -> list[tuple[Any, ...]]:
+    """One row per created record: its non-blank fields as one JSON object."""
+    return [(job.batch_seq, job.first_hlc + offset, job.entity, row["id"], "insert", ALL_FIELDS,
+             _to_json({field: value for field, value in row.items() if not is_blank(value)}))
+            for offset, row in enumerate(job.rows)]
