@@ -113,6 +113,7 @@ class Crm:
         return self.db.journal.identity.device_id
 
     def close(self) -> None:
+        self.db.checkpoints.wait()
         self.engine.dispose()
         if self._lock:
             self._lock.release()

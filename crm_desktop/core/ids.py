@@ -13,6 +13,8 @@ def new_id() -> str:
 
 def is_id(text: str) -> bool:
     """True for text shaped like one of our ids (a UUID), not a spreadsheet's own 1, 2, 3."""
+    if len(text) < 32:  # the common case, an empty id column: no exception raised and caught
+        return False
     try:
         UUID(text)
     except ValueError:

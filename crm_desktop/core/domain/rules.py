@@ -45,9 +45,10 @@ def email(value: str, field: str = "email") -> str:
 
 
 def _special_domain(domain: str) -> bool:
-    """Domains email-validator judges itself: special-use names (RFC 6761) and punycode."""
-    lowered = domain.lower()
-    return lowered.rsplit(".", 1)[-1] in SPECIAL_USE or "xn--" in lowered
+    """Domains email-validator judges itself: special-use names (RFC 6761), and labels with
+    hyphens in their third and fourth places (punycode xn--, and the others IDNA reserves)."""
+    labels = domain.lower().split(".")
+    return labels[-1] in SPECIAL_USE or any(label[2:4] == "--" for label in labels)
 
 
 def phone(value: str, region: str, field: str = "phone") -> str:

@@ -168,7 +168,7 @@ class DuplicateIndex:
     def add(self, contact_id: str, emails: Iterable[str], phones: Iterable[str],
             display_name: str, company_id_or_name: str | None, stored_sort_key: str = "") -> None:
         """File a contact; emails and phones in any spelling."""
-        self._file(contact_id, self.keys_of(emails, phones, display_name, company_id_or_name,
+        self.file(contact_id, self.keys_of(emails, phones, display_name, company_id_or_name,
                                             stored_sort_key))
 
     def add_stored(self, contact_id: str, emails: list[dict[str, str]], phones: list[dict[str, str]],
@@ -176,7 +176,7 @@ class DuplicateIndex:
         """File a contact as stored (phones already E.164): the fast path for 100,000 rows."""
         company = self._companies.get(company_id, "") if company_id else ""
         own, probe = self._name_keys(display_name, stored_sort_key) if company else ((), ())
-        self._file(contact_id, ContactKeys(_values(emails, str.casefold), _values(phones, str.strip),
+        self.file(contact_id, ContactKeys(_values(emails, str.casefold), _values(phones, str.strip),
                                            company, own, probe))
 
     def matches(self, emails: Iterable[str], phones: Iterable[str], display_name: str,
@@ -184,6 +184,10 @@ class DuplicateIndex:
                 stored_sort_key: str = "") -> list[DuplicateMatch]:
         """Filed contacts that look like this one, strongest reasons first, then by id."""
         keys = self.keys_of(emails, phones, display_name, company_id_or_name, stored_sort_key)
+        return self.matches_of(keys, exclude_id)
+
+    def matches_of(self, keys: ContactKeys, exclude_id: str | None = None) -> list[DuplicateMatch]:
+        """matches() for keys already made (an import files them next: made once)."""
         candidates = {cid for bucket in self._looked_up(keys) for cid in bucket}
         candidates.discard(exclude_id or "")
         found = [DuplicateMatch(cid, reasons) for cid in candidates
@@ -206,7 +210,8 @@ class DuplicateIndex:
             found = self._name_cache[display_name] = name_keys(display_name, stored_sort_key)
         return found
 
-    def _file(self, contact_id: str, keys: ContactKeys) -> None:
+    def file(self, contact_id: str, keys: ContactKeys) -> None:
+        """File a contact by keys already made."""
         self.keys[contact_id] = keys
         for email in keys.emails:
             self._emails.setdefault(email, []).append(contact_id)

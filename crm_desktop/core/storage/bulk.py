@@ -4,6 +4,7 @@ and indexed like single adds, but written with executemany."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, insert
@@ -16,6 +17,7 @@ from crm_desktop.core.storage.bulk_prepare import (
     ChunkJob,
     DocBuilder,
     PreparedChunk,
+    RowBuilder,
     insert_statement,
     prepare_chunk,
     warm_up,
@@ -28,18 +30,28 @@ from crm_desktop.core.storage.types import utcnow
 CHUNK_ROWS = 5000
 
 
+@dataclass(frozen=True)
+class _Queued:
+    table: type[Record]
+    rows: list[dict[str, Any]]
+    doc: DocBuilder | None
+    build: RowBuilder | None
+
+
 class BulkWriter:
     """Collects rows per table, then writes them, their journal and their index in one commit."""
 
     def __init__(self, db: Database, action: str) -> None:
         self._db = db
         self._action = action
-        self._rows: list[tuple[type[Record], list[dict[str, Any]], DocBuilder | None]] = []
+        self._queued: list[_Queued] = []
 
     def add(self, table: type[Record], rows: list[dict[str, Any]],
-            doc: DocBuilder | None = None) -> None:
-        """Queue rows (dicts with every column of `table`, ids included) and their search doc."""
-        self._rows.append((table, rows, doc))
+            doc: DocBuilder | None = None, build: RowBuilder | None = None) -> None:
+        """Queue rows (dicts with every column of `table`, ids included) and their search doc.
+        With `build`, rows are what build(row) completes into such a dict, in the helper process
+        when there is one (so the caller need not spend its time on defaults and ids)."""
+        self._queued.append(_Queued(table, rows, doc, build))
 
     def commit(self, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
         """Write everything queued as one new transaction and journal batch."""
@@ -60,7 +72,7 @@ class BulkWriter:
               helper: HelperProcess | None = None) -> dict[str, int]:
         """Write everything queued; a big write prepares its rows in a helper process (`helper`:
         one the caller started early, e.g. before building the rows)."""
-        total = sum(len(rows) for _t, rows, _d in self._rows)
+        total = sum(len(queued.rows) for queued in self._queued)
         done = 0
         conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         try:
@@ -72,15 +84,17 @@ class BulkWriter:
                         progress(done, total)
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
-        return {ENTITY_OF[t]: len(rows) for t, rows, _d in self._rows}
+        return {ENTITY_OF[queued.table]: len(queued.rows) for queued in self._queued}
 
     def _jobs(self, batch_seq: int) -> Iterator[ChunkJob]:
         clock = self._db.journal.clock
-        for table, rows, doc in self._rows:
-            for chunk in _chunks(rows, CHUNK_ROWS):
+        for queued in self._queued:
+            doc = queued.doc
+            for chunk in _chunks(queued.rows, CHUNK_ROWS):
                 narrow = getattr(doc, "for_rows", None)  # only the context these rows need
-                yield ChunkJob(table, ENTITY_OF[table], chunk, narrow(chunk) if narrow else doc,
-                               batch_seq, clock.reserve(len(chunk)))
+                yield ChunkJob(queued.table, ENTITY_OF[queued.table], chunk,
+                               narrow(chunk) if narrow else doc, batch_seq,
+                               clock.reserve(len(chunk)), queued.build)
 
 
 def bulk_helper(rows: int) -> HelperProcess:
@@ -89,8 +103,8 @@ def bulk_helper(rows: int) -> HelperProcess:
 
 
 def _store(conn: Connection, job: ChunkJob, chunk: PreparedChunk) -> None:
-    if chunk.values is None:
-        conn.execute(insert(job.table), job.rows)  # a column left to its default: the slow path
+    if chunk.values is None:  # a column left to its default: the slow path
+        conn.execute(insert(job.table), chunk.rows or job.rows)
     else:
         conn.exec_driver_sql(insert_statement(job.table), chunk.values)
     conn.exec_driver_sql(JOURNAL_INSERT, chunk.journal)
@@ -108,8 +122,10 @@ def _batch_seq(tx: Tx) -> int:
 def record_defaults(**values: Any) -> dict[str, Any]:
     """The columns every Record row needs, for dict rows built outside the ORM."""
     now = utcnow()
-    return {"id": new_id(), "created_at": now, "updated_at": now, "deleted_at": None,
-            "owner": ""} | values
+    row = {"id": "", "created_at": now, "updated_at": now, "deleted_at": None, "owner": ""} | values
+    if not row["id"]:
+        row["id"] = new_id()
+    return row
 
 
 def _chunks(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.dialects import sqlite
 
-from crm_desktop.core.journal.journal import ALL_FIELDS, is_blank, to_json_value
+from crm_desktop.core.journal.journal import ALL_FIELDS, to_json_value
 from crm_desktop.core.search.index import IndexEntry, SearchDoc, index_entry
 from crm_desktop.core.search.terms import index_text
 from crm_desktop.core.storage.tables import Record
@@ -32,11 +32,14 @@ def _journal_value(value: Any) -> Any:
 
 
 _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_journal_value).encode
+_CONTAINERS = (str, list, dict)  # blank when empty: not journalled on insert (see is_blank)
 JOURNAL_INSERT = ("INSERT INTO journal (batch_seq, hlc, entity, row_id, op, field, new_value) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?)")
 
 
-DocBuilder = Callable[[Any], SearchDoc]  # module-level (picklable): it may run in the helper
+# Both module-level functions or picklable objects: they may run in the helper process.
+DocBuilder = Callable[[Any], SearchDoc]
+RowBuilder = Callable[[dict[str, Any]], dict[str, Any]]  # a queued item -> the row's every column
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class ChunkJob:
     doc: DocBuilder | None
     batch_seq: int
     first_hlc: int
+    build: RowBuilder | None = None  # rows are items that build() completes
 
 
 @dataclass(frozen=True)
@@ -57,12 +61,15 @@ class PreparedChunk:
     values: list[tuple[Any, ...]] | None  # None: a column is left to its default (the ORM path)
     journal: list[tuple[Any, ...]]
     entries: list[IndexEntry]
+    rows: list[dict[str, Any]] | None = None  # the built rows, for the ORM path
 
 
 def prepare_chunk(job: ChunkJob) -> PreparedChunk:
-    docs = [job.doc(SimpleNamespace(**row)) for row in job.rows] if job.doc is not None else []
-    return PreparedChunk(_values(job.table, job.rows), _journal_rows(job),
-                         [index_entry(doc) for doc in docs])
+    rows = [job.build(item) for item in job.rows] if job.build is not None else job.rows
+    docs = [job.doc(SimpleNamespace(**row)) for row in rows] if job.doc is not None else []
+    values = _values(job.table, rows)
+    return PreparedChunk(values, _journal_rows(job, rows), [index_entry(doc) for doc in docs],
+                         rows if values is None and job.build is not None else None)
 
 
 def warm_up() -> None:
@@ -95,8 +102,9 @@ def _values(table: type[Record], rows: list[dict[str, Any]]) -> list[tuple[Any, 
             for row in rows]
 
 
-def _journal_rows(job: ChunkJob) -> list[tuple[Any, ...]]:
+def _journal_rows(job: ChunkJob, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """One row per created record: its non-blank fields as one JSON object."""
     return [(job.batch_seq, job.first_hlc + offset, job.entity, row["id"], "insert", ALL_FIELDS,
-             _to_json({field: value for field, value in row.items() if not is_blank(value)}))
-            for offset, row in enumerate(job.rows)]
+             _to_json({field: value for field, value in row.items()
+                       if value or (value is not None and not isinstance(value, _CONTAINERS))}))
+            for offset, row in enumerate(rows)]

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from crm_desktop.core.domain.changes import Changes
 from crm_desktop.core.errors import NotFoundError, WorkspaceLockedError
 from crm_desktop.core.journal.journal import Journal, insert_changes
+from crm_desktop.core.storage.checkpoint import Checkpoints
 from crm_desktop.core.storage.engine import WRITE_OPTION, translate_error
 from crm_desktop.core.storage.tables import ENTITY_TABLES, JournalBatch, Record
 from crm_desktop.core.storage.types import utcnow
@@ -102,13 +103,18 @@ class Database:
         self._reindex = reindex
         self.read_only = read_only
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
+        self.checkpoints = Checkpoints(engine)
 
     @contextmanager
-    def transaction(self, action: str, undo_of: str | None = None) -> Iterator[Tx]:
-        """All or nothing: the change, its journal rows and its index rows commit together."""
+    def transaction(self, action: str, undo_of: str | None = None, *,
+                    fold_log_later: bool = False) -> Iterator[Tx]:
+        """All or nothing: the change, its journal rows and its index rows commit together.
+        `fold_log_later`: a big write's log is folded into the file after its commit."""
         if self.read_only:
             raise WorkspaceLockedError()
         with Session(self._writer, expire_on_commit=False, autoflush=True) as session:
+            if fold_log_later:
+                self.checkpoints.defer(session.connection())
             tx = Tx(session, self.journal, action, undo_of)
             try:
                 yield tx

@@ -181,15 +181,15 @@ def flag_similar(rows: list[PlannedRow], index: DuplicateIndex, names: dict[str,
         values = row.candidate.values
         emails = [e["value"] for e in values.get("emails", [])]
         phones = [p["value"] for p in values.get("phones", [])]
-        company, spelled = values.get("company_name", ""), values.get("sort_key", "")
-        for match in index.matches(emails, phones, values["display_name"], company,
-                                   stored_sort_key=spelled):
+        keys = index.keys_of(emails, phones, values["display_name"], values.get("company_name", ""),
+                             values.get("sort_key", ""))
+        for match in index.matches_of(keys):
             if "name" in match.reasons:
                 row.reasons.append(CrmError(
                     N_("possibly the same person as {name} (similar name, same company); it is "
                        "not merged."), name=names.get(match.contact_id, match.contact_id)))
                 break
-        index.add(f"line {row.line}", emails, phones, values["display_name"], company, spelled)
+        index.file(f"line {row.line}", keys)
         names[f"line {row.line}"] = values["display_name"]
 
 

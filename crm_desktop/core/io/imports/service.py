@@ -109,7 +109,7 @@ class ImportService:
 
     def _write(self, plan: ImportPlan, creates: list[PlannedRow], updates: list[PlannedRow],
                progress: Progress | None) -> Outcome[ImportResult]:
-        with self._db.transaction(IMPORT_ACTION) as tx:
+        with self._db.transaction(IMPORT_ACTION, fold_log_later=True) as tx:
             created = ImportWriter(self._db, tx, self._contacts).write(
                 creates, updates, progress, plan.source.document, matched=plan.of("skip"))
             counts = plan.counts()

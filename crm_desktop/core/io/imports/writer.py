@@ -9,7 +9,7 @@ from typing import Any
 
 from crm_desktop.core.domain.models import ContactUpdate
 from crm_desktop.core.helper_process import HelperProcess
-from crm_desktop.core.ids import is_id
+from crm_desktop.core.ids import is_id, new_id
 from crm_desktop.core.io.imports.plan import PlannedRow
 from crm_desktop.core.io.imports.workspace_records import WorkspaceRecords
 from crm_desktop.core.search.docs import ContactDocs, company_doc, note_doc
@@ -57,21 +57,19 @@ class ImportWriter:
             records.before_contacts(self._bulk, self._companies, self._tags)
         self._taken = _contact_ids(self._tx)
         contacts, notes, taggings = [], [], []
-        for row in creates:
-            contact = self._contact_row(row)
+        for row in creates:  # ids and links here; the rows themselves are built by the helper
+            contact = self._contact_item(row)
             contacts.append(contact)
             if row.candidate.note:
-                notes.append(record_defaults(kind="note", body=row.candidate.note,
-                                             contact_id=contact["id"], company_id=None,
-                                             deal_id=None, occurred_at=utcnow()))
-            taggings += [record_defaults(tag_id=self._tag_id(name), entity="contact",
-                                         row_id=contact["id"]) for name in _unique(row.candidate.tags)]
+                notes.append({"body": row.candidate.note, "contact_id": contact["id"]})
+            taggings += [{"tag_id": self._tag_id(name), "row_id": contact["id"]}
+                         for name in _unique(row.candidate.tags)]
         names = {c["id"]: c["name"] for c in self._new_companies} | self._company_names()
-        self._bulk.add(Company, self._new_companies, company_doc)
-        self._bulk.add(Contact, contacts, ContactDocs(names))
-        self._bulk.add(Note, notes, note_doc)
+        self._bulk.add(Company, self._new_companies, company_doc, build=company_row)
+        self._bulk.add(Contact, contacts, ContactDocs(names), build=contact_row)
+        self._bulk.add(Note, notes, note_doc, build=note_row)
         self._bulk.add(Tag, self._new_tags)
-        self._bulk.add(Tagging, taggings)
+        self._bulk.add(Tagging, taggings, build=tagging_row)
         if records is not None:
             known = [*updates, *matched]  # skipped rows' records link to the contact they matched
             records.after_contacts(self._bulk, _contact_ids_of(creates, contacts, known), self._tags)
@@ -81,17 +79,17 @@ class ImportWriter:
         return ({("contact", c["id"]) for c in contacts}
                 | {("company", c["id"]) for c in self._new_companies})
 
-    def _contact_row(self, row: PlannedRow) -> dict[str, Any]:
+    def _contact_item(self, row: PlannedRow) -> dict[str, Any]:
         values = dict(row.candidate.values)
         company = values.pop("company_name", "")
         values["company_id"] = self._company_id(company) if company else None
-        if "sort_key" not in values:  # computed by the preview
-            values["sort_key"] = sort_key(values["display_name"])
         kept = row.candidate.record_id
-        if is_id(kept) and kept not in self._taken:  # our own export: the same person, same id
+        if kept and is_id(kept) and kept not in self._taken:  # our own export: same person, same id
             values["id"] = kept
             self._taken.add(kept)
-        return record_defaults(**(CONTACT_DEFAULTS | values))
+        else:
+            values["id"] = new_id()
+        return values
 
     def _update(self, row: PlannedRow) -> None:
         changes = dict(row.changes)
@@ -104,8 +102,7 @@ class ImportWriter:
     def _company_id(self, name: str) -> str:
         key = name.strip().lower()
         if key not in self._companies:
-            company = record_defaults(name=name.strip(), sort_key=sort_key(name.strip()),
-                                      industry="", phone="", website="", address="", notes="")
+            company = {"id": new_id(), "name": name.strip()}
             self._new_companies.append(company)
             self._companies[key] = (company["id"], company["name"])
         return self._companies[key][0]
@@ -120,6 +117,27 @@ class ImportWriter:
             self._new_tags.append(tag)
             self._tags[key] = (tag["id"], name)
         return self._tags[key][0]
+
+
+def contact_row(item: dict[str, Any]) -> dict[str, Any]:
+    row = record_defaults(**(CONTACT_DEFAULTS | item))
+    if "sort_key" not in item:  # the preview computes it
+        row["sort_key"] = sort_key(row["display_name"])
+    return row
+
+
+def company_row(item: dict[str, Any]) -> dict[str, Any]:
+    return record_defaults(sort_key=sort_key(item["name"]), industry="", phone="", website="",
+                           address="", notes="", **item)
+
+
+def note_row(item: dict[str, Any]) -> dict[str, Any]:
+    return record_defaults(kind="note", company_id=None, deal_id=None, occurred_at=utcnow(),
+                           **item)
+
+
+def tagging_row(item: dict[str, Any]) -> dict[str, Any]:
+    return record_defaults(entity="contact", **item)
 
 
 def _names_to_ids(tx: Tx, table: str, column: str) -> dict[str, tuple[str, str]]:

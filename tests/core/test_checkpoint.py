@@ -1,0 +1,66 @@
+"""A big import's commit does not wait for SQLite to fold its write-ahead log into the database
+file: that fold happens right after, in the background, and closing the workspace waits for it."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.core.config.paths import AppPaths
+from crm_desktop.core.crm import Crm, open_crm
+from crm_desktop.core.storage.checkpoint import AUTOCHECKPOINT_PAGES, Checkpoints
+from tests.benchmarks.import_benchmark import make_csv
+
+
+@pytest.fixture
+def held_fold(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The background fold waits until the test lets it go."""
+    release = threading.Event()
+    fold = Checkpoints._fold
+
+    def held(self: Checkpoints) -> None:
+        release.wait(timeout=60)
+        fold(self)
+
+    monkeypatch.setattr(Checkpoints, "_fold", held)
+    return release
+
+
+def test_the_log_is_folded_after_the_import_not_during_it(
+        crm: Crm, workspace: AppPaths, tmp_path: Path, held_fold: threading.Event) -> None:
+    """Right after the import the file has not grown (its pages are safe in the log); once the
+    background fold has run, they are in the file."""
+    make_csv(tmp_path / "shop.csv", 3000)
+    before = workspace.database.stat().st_size
+    crm.imports.run(crm.imports.preview(crm.imports.read(tmp_path / "shop.csv")))
+    assert workspace.database.stat().st_size == before
+    assert crm.contacts.count() == 3000
+    held_fold.set()
+    crm.db.checkpoints.wait()
+    assert workspace.database.stat().st_size > before + 1_000_000
+
+
+def test_later_commits_fold_the_log_themselves_again(crm: Crm, tmp_path: Path) -> None:
+    """The pause applies to the import's commit only: every pooled connection is back to
+    SQLite's automatic folding afterwards."""
+    make_csv(tmp_path / "shop.csv", 300)
+    crm.imports.run(crm.imports.preview(crm.imports.read(tmp_path / "shop.csv")))
+    with crm.db.engine.connect() as first, crm.db.engine.connect() as second:
+        for conn in (first, second):
+            assert conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar() == AUTOCHECKPOINT_PAGES
+
+
+def test_closing_waits_for_the_fold_and_keeps_everything(
+        workspace: AppPaths, data_key: bytes, tmp_path: Path, held_fold: threading.Event) -> None:
+    """Closing the workspace while the fold is pending waits for it; reopened, every imported
+    contact is there."""
+    make_csv(tmp_path / "shop.csv", 3000)
+    crm = open_crm(workspace, data_key, actor="tester")
+    crm.imports.run(crm.imports.preview(crm.imports.read(tmp_path / "shop.csv")))
+    threading.Timer(0.3, held_fold.set).start()
+    crm.close()
+    assert held_fold.is_set()
+    with open_crm(workspace, data_key, actor="tester") as reopened:
+        assert reopened.contacts.count() == 3000
