@@ -10,11 +10,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
+from crm_desktop.core import helper_process
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.errors import ImportCsvError
+from crm_desktop.core.io.imports import plan as plans
 from crm_desktop.core.io.imports.candidates import Candidate
 from crm_desktop.core.io.imports.plan import PlannedRow
 from crm_desktop.core.io.imports.source import SourceRow
+from crm_desktop.core.storage import bulk
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.contacts_page import ContactsPage
 from crm_desktop.ui.controllers.import_wizard import ImportWizard
@@ -256,3 +259,22 @@ def test_own_json_export_goes_straight_to_the_preview(page: ContactsPage, gui_cr
     wizard.forward.click()
     wizard.forward.click()
     assert _names(gui_crm) == {"贾宝玉"}
+
+
+def test_a_big_import_goes_through_the_helper_process(page: ContactsPage, gui_crm: Crm,
+                                                      tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the helper process reading and preparing the rows (as for 20,000 rows and more), the
+    wizard previews and imports every row and the list shows them."""
+    monkeypatch.setattr(helper_process, "PARALLEL_MIN_ROWS", 1)
+    monkeypatch.setattr(plans, "CHUNK_ROWS", 4)
+    monkeypatch.setattr(bulk, "CHUNK_ROWS", 4)
+    rows = "".join(f"客户{n},1380000{n:04d}\n" for n in range(30))
+    wizard = _open(page)
+    _read(wizard, _write(tmp_path, "姓名,手机\n" + rows))
+    wizard.forward.click()
+    assert wizard.counts.text().startswith("30 new, 0 to update")
+    wizard.forward.click()
+    assert wizard.created.text() == "30"
+    assert page.model.total == 30
+    assert {hit.title for hit in gui_crm.search("客户29")} == {"客户29"}
