@@ -18,4 +18,8 @@ def without_cyclic_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # What the batch made is moved to the oldest generation unexamined (freeze, then
+            # unfreeze): re-enabled as is, the next collection would walk all of it at once.
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
