@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
@@ -113,12 +113,12 @@ class Crm:
         return self.db.journal.identity.device_id
 
     def close(self) -> None:
-        self.db.checkpoints.wait()
+        self.db.checkpoints.close()
         self.engine.dispose()
         if self._lock:
             self._lock.release()
 
-    def __enter__(self) -> Crm:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:

@@ -10,6 +10,7 @@ only slower. Small jobs never start one.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 from collections import deque
@@ -22,12 +23,22 @@ log = logging.getLogger(__name__)
 PARALLEL_MIN_ROWS = 20_000  # below this, starting a process costs more than it saves
 AHEAD = 3  # items handed to the helper before their turn
 
+# A process that cannot start (no memory, no semaphores) or a pool that broke or was shut down.
+_CANNOT_START = (OSError, ImportError, RuntimeError)
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
 def _ready() -> None:
     """The helper's first task: it has imported what the work needs by the time this returns."""
+
+
+def _warm(warm_up: Callable[[], None]) -> None:
+    """Run in the helper first: what it loads (modules, dictionaries) is then frozen out of the
+    cycle collector's walks, which stay on for the chunks' own garbage."""
+    warm_up()
+    gc.freeze()
 
 
 class HelperProcess:
@@ -41,9 +52,12 @@ class HelperProcess:
                  parallel_min_rows: int | None = None) -> None:
         self._pool: ProcessPoolExecutor | None = None
         if rows >= (PARALLEL_MIN_ROWS if parallel_min_rows is None else parallel_min_rows):
-            self._pool = ProcessPoolExecutor(max_workers=1,
-                                             mp_context=multiprocessing.get_context("spawn"))
-            self._submit(warm_up)
+            try:
+                self._pool = ProcessPoolExecutor(max_workers=1,
+                                                 mp_context=multiprocessing.get_context("spawn"))
+            except _CANNOT_START as exc:  # e.g. no semaphores in a confined sandbox
+                log.warning("no helper process (%s); working here", type(exc).__name__)
+            self._submit(_warm, warm_up)
 
     def __enter__(self) -> Self:
         return self
@@ -85,8 +99,8 @@ class HelperProcess:
         if self._pool is None:
             return None
         try:
-            return self._pool.submit(work, *args)
-        except RuntimeError as exc:  # the pool broke or was shut down
+            return self._pool.submit(work, *args)  # the first submit starts the process
+        except _CANNOT_START as exc:
             self._give_up(exc)
             return None
 

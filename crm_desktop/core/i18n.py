@@ -10,7 +10,7 @@ import io
 import locale
 import os
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -47,7 +47,7 @@ def active_language() -> str:
     return _active
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalog(language: str) -> gettext.NullTranslations:
     po_path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     if not po_path.exists():

@@ -14,6 +14,8 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+from crm_desktop.core import gc_pause
+
 CHECK_EVERY_MS = 100
 
 
@@ -28,7 +30,10 @@ class GuiThreadCollector(QObject):
         self.destroyed.connect(gc.enable)
 
     def check(self) -> None:
-        """Collect the generation the counts call for, as the automatic collector would."""
+        """Collect the generation the counts call for, as the automatic collector would; not
+        while an import or another big batch runs (see core/gc_pause.py)."""
+        if gc_pause.paused():
+            return
         counts = gc.get_count()
         if counts[0] <= self._threshold[0]:
             return

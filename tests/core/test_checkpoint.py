@@ -45,7 +45,7 @@ def test_the_log_is_folded_after_the_import_not_during_it(
 def test_later_commits_fold_the_log_themselves_again(crm: Crm, tmp_path: Path) -> None:
     """The pause applies to the import's commit only: every pooled connection is back to
     SQLite's automatic folding afterwards."""
-    make_csv(tmp_path / "shop.csv", 300)
+    make_csv(tmp_path / "shop.csv", 3000)
     crm.imports.run(crm.imports.preview(crm.imports.read(tmp_path / "shop.csv")))
     with crm.db.engine.connect() as first, crm.db.engine.connect() as second:
         for conn in (first, second):
@@ -64,3 +64,12 @@ def test_closing_waits_for_the_fold_and_keeps_everything(
     assert held_fold.is_set()
     with open_crm(workspace, data_key, actor="tester") as reopened:
         assert reopened.contacts.count() == 3000
+
+
+def test_no_fold_starts_once_the_workspace_is_closing(crm: Crm) -> None:
+    """A big write that commits while the workspace closes starts no background fold (which
+    would open the file again after its lock is released)."""
+    crm.db.checkpoints.close()
+    with crm.db.transaction("test", fold_log_later=True) as tx:
+        tx.touch("contact", "none")
+    assert not [t for t in threading.enumerate() if t.name == "wal-checkpoint"]

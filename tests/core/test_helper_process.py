@@ -76,3 +76,16 @@ def test_the_helper_ends_with_the_work() -> None:
     while started & set(multiprocessing.active_children()) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not started & set(multiprocessing.active_children())
+
+
+def test_a_helper_that_cannot_start_leaves_the_work_here(monkeypatch: pytest.MonkeyPatch,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    """No process can be started (no memory, no semaphores in a sandbox): the work is done here."""
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.get_context("spawn").Process, "start", refuse)
+    with caplog.at_level(logging.WARNING), HelperProcess(rows=1, parallel_min_rows=1) as helper:
+        done = list(helper.each(square_where_done, range(8)))
+    assert [(item, result[0]) for item, result in done] == [(n, n * n) for n in range(8)]
+    assert "BlockingIOError" in caplog.text

@@ -114,3 +114,14 @@ def test_stopping_an_import_through_the_helper_keeps_nothing_and_no_process(
     for child in multiprocessing.active_children():
         child.join(timeout=20)
     assert not multiprocessing.active_children()
+
+
+def test_refused_rows_keep_their_reasons_not_the_reading_frames(crm: Crm, tmp_path: Path) -> None:
+    """A row's problems keep their message only: not the traceback whose frames (the row, the
+    mapping, the reader) would otherwise stay in memory for every invalid row of a big file."""
+    path = write(tmp_path, "bad.csv", "姓名,手机,邮箱\n" + "".join(
+        f"客户{n},12,bad-{n}\n" for n in range(20)))
+    plan = crm.imports.preview(crm.imports.read(path))
+    problems = [p for row in plan.rows for p in row.candidate.problems]
+    assert len(problems) == 40 and any("is not a valid phone number" in str(p) for p in problems)
+    assert all(p.__traceback__ is None and p.__context__ is None for p in problems)

@@ -143,7 +143,8 @@ def store_entries(conn: Connection, entries: Iterable[IndexEntry]) -> None:
             rowid = existing.get(entry.row_id)
             if rowid is None:
                 rowid, next_rowid = next_rowid, next_rowid + 1
-            doc_rows.append((rowid, *entry[:-1]))
+            doc_rows.append((rowid, kind, entry.row_id, entry.title, entry.subtitle,
+                             entry.title_key, entry.title_pinyin))
             fts_rows.append((rowid, entry.terms))
     if stale:  # deleted, then inserted again: INSERT OR REPLACE took twice as long in bulk
         conn.exec_driver_sql("DELETE FROM search_fts WHERE rowid = ?", stale)

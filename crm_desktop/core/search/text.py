@@ -45,10 +45,10 @@ def normalize(text: str) -> str:
         return ""
     if _ALREADY_NORMAL.fullmatch(text):  # most names and numbers: five times faster
         return text
-    return fold(text)
+    return normalize_fully(text)
 
 
-def fold(text: str) -> str:
+def normalize_fully(text: str) -> str:
     """What normalize() does with text that is not already normal."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     if not folded.isascii():

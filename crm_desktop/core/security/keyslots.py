@@ -81,7 +81,7 @@ class KeySlots:
             raise ValueError("unsupported key-slot version")
         workspace_id, slots = document.get("workspace_id"), document.get("slots")
         if not isinstance(workspace_id, str) or not isinstance(slots, dict):
-            raise ValueError("missing workspace id or slots")
+            raise ValueError("missing workspace id or slots")  # noqa: TRY004 - a damaged file, as below
         for kind in (PASSPHRASE, RECOVERY):
             _check_slot(kind, slots.get(kind))
         return cls(workspace_id, slots)
@@ -93,7 +93,7 @@ def _b64(data: bytes) -> str:
 
 def _unb64(value: Any, length: int | None = None) -> bytes:
     if not isinstance(value, str):
-        raise ValueError("expected base64 text")
+        raise ValueError("expected base64 text")  # noqa: TRY004 - callers read ValueError as damage
     try:
         data = base64.b64decode(value, validate=True)
     except binascii.Error as exc:
@@ -105,7 +105,7 @@ def _unb64(value: Any, length: int | None = None) -> bytes:
 
 def _check_slot(kind: str, slot: Any) -> None:
     if not isinstance(slot, dict):
-        raise ValueError(f"missing {kind} slot")
+        raise ValueError(f"missing {kind} slot")  # noqa: TRY004 - callers read ValueError as damage
     _unb64(slot.get("salt"), SALT_BYTES)
     _unb64(slot.get("nonce"), NONCE_BYTES)
     _unb64(slot.get("ciphertext"), DATA_KEY_BYTES + 16)  # key + GCM tag

@@ -51,7 +51,7 @@ class MemoryKeyStore:
 def _priority(backend: Any) -> float:
     try:
         return float(backend.priority)
-    except Exception:  # a backend's priority raises when it cannot run here
+    except Exception:  # noqa: BLE001 - a backend's priority raises when it cannot run here
         return -1.0
 
 
@@ -66,7 +66,7 @@ def is_secure_backend(backend: Any) -> bool:
         # The chainer falls through its backends on set: every one of them must be secure.
         try:
             members = list(backend.backends)
-        except Exception:
+        except Exception:  # noqa: BLE001 - as above
             return False
         return bool(members) and all(is_secure_backend(member) for member in members)
     return _priority(backend) >= 1

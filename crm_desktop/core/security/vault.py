@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crm_desktop.core.backup.restore import finish_interrupted_restore
 from crm_desktop.core.config.paths import AppPaths
 from crm_desktop.core.errors import (
     KeyringUnavailableError,
     WorkspaceExistsError,
     WorkspaceMissingError,
 )
-from crm_desktop.core.backup.restore import finish_interrupted_restore
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.security import keyslots
 from crm_desktop.core.security.keystore import KeyStore

@@ -276,7 +276,7 @@ class DealService:
             old = Money(current.amount_minor, current.currency) if current else None
             currency = given.get("currency") or (old.currency if old else
                                                  self._settings.get().currency)
-            amount = given["amount"] if "amount" in given else (old.amount if old else 0)
+            amount = given.get("amount", old.amount if old else 0)
             money = Money.parse(amount, currency)
             values |= {"amount_minor": money.minor, "currency": money.currency}
         if "expected_close" in given:

@@ -169,7 +169,7 @@ class DuplicateIndex:
             display_name: str, company_id_or_name: str | None, stored_sort_key: str = "") -> None:
         """File a contact; emails and phones in any spelling."""
         self.file(contact_id, self.keys_of(emails, phones, display_name, company_id_or_name,
-                                            stored_sort_key))
+                                           stored_sort_key))
 
     def add_stored(self, contact_id: str, emails: list[dict[str, str]], phones: list[dict[str, str]],
                    display_name: str, company_id: str | None, stored_sort_key: str) -> None:
@@ -177,7 +177,7 @@ class DuplicateIndex:
         company = self._companies.get(company_id, "") if company_id else ""
         own, probe = self._name_keys(display_name, stored_sort_key) if company else ((), ())
         self.file(contact_id, ContactKeys(_values(emails, str.casefold), _values(phones, str.strip),
-                                           company, own, probe))
+                                          company, own, probe))
 
     def matches(self, emails: Iterable[str], phones: Iterable[str], display_name: str,
                 company_id_or_name: str | None, exclude_id: str | None = None,

@@ -5,7 +5,6 @@ Nothing here touches a database, so a big write can prepare its next rows in a h
 
 from __future__ import annotations
 
-import gc
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.dialects import sqlite
 
-from crm_desktop.core.journal.journal import ALL_FIELDS, to_json_value
+from crm_desktop.core.journal.journal import ALL_FIELDS, is_blank, to_json_value
 from crm_desktop.core.search.index import IndexEntry, SearchDoc, index_entry
 from crm_desktop.core.search.terms import index_text
 from crm_desktop.core.storage.tables import Record
@@ -32,7 +31,6 @@ def _journal_value(value: Any) -> Any:
 
 
 _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_journal_value).encode
-_CONTAINERS = (str, list, dict)  # blank when empty: not journalled on insert (see is_blank)
 JOURNAL_INSERT = ("INSERT INTO journal (batch_seq, hlc, entity, row_id, op, field, new_value) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?)")
 
@@ -74,7 +72,6 @@ def prepare_chunk(job: ChunkJob) -> PreparedChunk:
 
 def warm_up() -> None:
     """Load the pinyin dictionaries before the first rows arrive."""
-    gc.disable()  # the helper only ever holds a chunk or two: no cycles worth a walk of them
     index_text(SearchDoc("contact", "", "欧阳明华", names=("欧阳明华",)))
 
 
@@ -106,5 +103,5 @@ def _journal_rows(job: ChunkJob, rows: list[dict[str, Any]]) -> list[tuple[Any, 
     """One row per created record: its non-blank fields as one JSON object."""
     return [(job.batch_seq, job.first_hlc + offset, job.entity, row["id"], "insert", ALL_FIELDS,
              _to_json({field: value for field, value in row.items()
-                       if value or (value is not None and not isinstance(value, _CONTAINERS))}))
+                       if value or not is_blank(value)}))  # most values are truthy: no call
             for offset, row in enumerate(rows)]

@@ -25,6 +25,7 @@ class Checkpoints:
         self._engine = engine
         self._threads: list[threading.Thread] = []
         self._guard = threading.Lock()
+        self._closed = False
         event.listen(engine, "checkin", self._checked_in)
 
     def defer(self, connection: Connection) -> None:
@@ -33,11 +34,17 @@ class Checkpoints:
         connection.info[_DEFERRED] = True
 
     def wait(self) -> None:
-        """Until every background fold has finished (before the workspace is closed)."""
+        """Until every background fold started so far has finished."""
         with self._guard:
-            threads, self._threads = self._threads, []
+            threads = list(self._threads)
         for thread in threads:
             thread.join()
+
+    def close(self) -> None:
+        """The workspace is closing: no more folds, and the running ones are waited for."""
+        with self._guard:
+            self._closed = True
+        self.wait()
 
     def _checked_in(self, dbapi_connection: Any, record: Any) -> None:
         """Back in the pool after its commit (or rollback): automatic folds again, and this one
@@ -45,10 +52,12 @@ class Checkpoints:
         if not record.info.pop(_DEFERRED, False) or dbapi_connection is None:
             return
         dbapi_connection.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
-        thread = threading.Thread(target=self._fold, name="wal-checkpoint", daemon=True)
-        with self._guard:
+        with self._guard:  # started under the guard: close() never sees one not yet started
+            if self._closed:
+                return
+            thread = threading.Thread(target=self._fold, name="wal-checkpoint", daemon=True)
+            thread.start()
             self._threads = [t for t in self._threads if t.is_alive()] + [thread]
-        thread.start()
 
     def _fold(self) -> None:
         raw = self._engine.raw_connection()

@@ -56,7 +56,7 @@ def build_candidate(row: SourceRow, mapping: Mapping, region: str) -> Candidate:
             try:
                 _apply(candidate, entry, cell, row.cells, names, addresses)
             except ValidationError as problem:
-                candidate.problems.append(problem)
+                candidate.problems.append(_kept(problem))
     if addresses:
         candidate.values.setdefault("addresses", []).extend(addresses.values())
     _clean_contacts(candidate, region)
@@ -105,7 +105,7 @@ def _own_fields(candidate: Candidate, fields: dict[str, Any], region: str) -> Ca
         try:
             fields[key] = check(fields.get(key))
         except ValidationError as problem:
-            candidate.problems.append(problem)
+            candidate.problems.append(_kept(problem))
     candidate.values = {k: v for k, v in fields.items() if v not in (None, "")}
     _clean_contacts(candidate, region)
     if not candidate.values.get("display_name"):
@@ -199,7 +199,7 @@ def _clean_contacts(candidate: Candidate, region: str) -> None:
                 value = clean(str(item["value"]))
                 label = str(item.get("label") or "")
             except ValidationError as problem:
-                candidate.problems.append(problem)
+                candidate.problems.append(_kept(problem))
                 continue
             except (TypeError, KeyError, AttributeError):  # a hand-edited file's odd entry
                 candidate.problems.append(ValidationError(N_("'{value}' is not a valid email address."),
@@ -222,3 +222,12 @@ def _name(candidate: Candidate, names: dict[str, str]) -> None:
         return
     candidate.values |= {"display_name": display, "family_name": family, "given_name": given,
                          "name_order": order, "sort_key": sort_key(display)}
+
+
+def _kept(problem: ValidationError) -> ValidationError:
+    """A caught error kept with its row: without its traceback and the errors before it, which
+    hold the frames that built the row (100,000 rows would keep them all, in reference cycles)."""
+    problem.__traceback__ = None
+    problem.__context__ = None
+    problem.__cause__ = None
+    return problem

@@ -4,7 +4,6 @@ before anything is written."""
 
 from __future__ import annotations
 
-import gc
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -118,7 +117,6 @@ class Known:
         theirs = compact(candidate.values.get("display_name", ""))
         ours = compact(self.names.get(contact_id, ""))
         return not theirs or not ours or theirs == ours
-
 
 
 class Planner:
@@ -244,7 +242,6 @@ def build_chunk(job: CandidateJob) -> list[Candidate]:
 
 def warm_up() -> None:
     """The helper loads the pinyin dictionaries (sort keys) before its first rows arrive."""
-    gc.disable()  # the helper only ever holds one chunk: no cycles worth a walk of its objects
     build_candidate(SourceRow(1, {"n": "欧阳明华"}), (ColumnMap("n", "display_name"),), "CN")
 
 

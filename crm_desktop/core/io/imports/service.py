@@ -39,6 +39,7 @@ from crm_desktop.core.storage.tables import Company, Contact, Meta
 
 Progress = Callable[[int, int], None]
 MAPPINGS_KEY = "import.mappings"
+FOLD_LOG_LATER_ROWS = 2000  # about where SQLite would fold the log inside the commit
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ class ImportService:
         mapping in a helper process while this one matches the rows read before."""
         chosen = mapping if mapping is not None else self.suggest(source)
         region = self._settings.get().default_region
-        with (without_cyclic_gc(), HelperProcess(len(source.rows), warm_up) as helper,
+        rows = len(source.rows) if source.document is None else 0  # JSON: read here
+        with (without_cyclic_gc(), HelperProcess(rows, warm_up) as helper,
               self._db.read() as session):
             index = DuplicateService(self._db, self._settings).index()  # while the helper starts
             planner = Planner(Known.load(session.connection()), index,
@@ -109,7 +111,8 @@ class ImportService:
 
     def _write(self, plan: ImportPlan, creates: list[PlannedRow], updates: list[PlannedRow],
                progress: Progress | None) -> Outcome[ImportResult]:
-        with self._db.transaction(IMPORT_ACTION, fold_log_later=True) as tx:
+        big = len(creates) + len(updates) >= FOLD_LOG_LATER_ROWS
+        with self._db.transaction(IMPORT_ACTION, fold_log_later=big) as tx:
             created = ImportWriter(self._db, tx, self._contacts).write(
                 creates, updates, progress, plan.source.document, matched=plan.of("skip"))
             counts = plan.counts()
