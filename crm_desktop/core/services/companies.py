@@ -21,7 +21,7 @@ from crm_desktop.core.services.ordering import (
     sort_parts,
 )
 from crm_desktop.core.services.settings import SettingsService
-from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
+from crm_desktop.core.services.tagging import add_tags, live_matching, tags_of
 from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Company
 
@@ -115,12 +115,7 @@ class CompanyService:
 
     @staticmethod
     def _filtered(statement: Any, query: CompanyQuery) -> Any:
-        statement = statement.where(col(Company.deleted_at).is_(None))
-        if query.tag:
-            statement = statement.where(col(Company.id).in_(ids_with_tag("company", query.tag)))
-        if query.owner:
-            statement = statement.where(Company.owner == query.owner)
-        return statement
+        return live_matching(statement, Company, query.tag, owner=query.owner)
 
     def _clean(self, fields: CompanyFields) -> dict[str, Any]:
         values = {k: v for k, v in fields.model_dump(exclude_unset=True, exclude={"tags"}).items()

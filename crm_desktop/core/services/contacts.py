@@ -36,7 +36,7 @@ from crm_desktop.core.services.ordering import (
     sort_parts,
 )
 from crm_desktop.core.services.settings import SettingsService
-from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
+from crm_desktop.core.services.tagging import add_tags, live_matching, tags_of
 from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Company, Contact, Note
 
@@ -72,16 +72,8 @@ def contact_sorts() -> dict[str, SortKey]:
 
 def filter_contacts(statement: Any, query: ContactQuery) -> Any:
     """Live contacts the query picks (tag, owner, lifecycle stage, company): lists and exports."""
-    statement = statement.where(col(Contact.deleted_at).is_(None))
-    if query.tag:
-        statement = statement.where(col(Contact.id).in_(ids_with_tag("contact", query.tag)))
-    if query.owner:
-        statement = statement.where(Contact.owner == query.owner)
-    if query.lifecycle_stage:
-        statement = statement.where(Contact.lifecycle_stage == query.lifecycle_stage)
-    if query.company_id:
-        statement = statement.where(Contact.company_id == query.company_id)
-    return statement
+    return live_matching(statement, Contact, query.tag, owner=query.owner,
+                         lifecycle_stage=query.lifecycle_stage, company_id=query.company_id)
 
 
 def compose_display_name(family: str, given: str, order: str) -> str:

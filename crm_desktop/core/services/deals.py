@@ -38,7 +38,7 @@ from crm_desktop.core.services.ordering import (
     sort_parts,
 )
 from crm_desktop.core.services.settings import SettingsService
-from crm_desktop.core.services.tagging import add_tags, ids_with_tag, tags_of
+from crm_desktop.core.services.tagging import add_tags, live_matching, tags_of
 from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Company, Contact, Deal, PipelineStage
 from crm_desktop.core.storage.types import utcnow
@@ -306,17 +306,13 @@ class DealService:
         return list(session.exec(query))
 
     def _filtered(self, session: Session, statement: Any, query: DealQuery) -> Any:
-        statement = statement.where(col(Deal.deleted_at).is_(None))
+        statement = live_matching(statement, Deal, query.tag, owner=query.owner,
+                                  contact_id=query.contact_id, company_id=query.company_id)
         if query.stage:
             statement = statement.where(Deal.stage_id == self._stage_id(session, query.stage))
         if query.status:
             statement = statement.where(Deal.status == rules.choice(query.status, DEAL_STATUSES,
                                                                     "status"))
-        if query.tag:
-            statement = statement.where(col(Deal.id).in_(ids_with_tag("deal", query.tag)))
-        for name in ("owner", "contact_id", "company_id"):
-            if getattr(query, name):
-                statement = statement.where(getattr(Deal, name) == getattr(query, name))
         return statement
 
     def _read(self, session: Session, row: Deal) -> DealRead:

@@ -30,6 +30,7 @@ from crm_desktop.core.services.ordering import (
     read_page,
     sort_parts,
 )
+from crm_desktop.core.services.tagging import live_matching
 from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Contact, ServiceLog
 from crm_desktop.core.storage.types import utcnow
@@ -145,14 +146,11 @@ class ServiceLogService:
 
     @staticmethod
     def _filtered(statement: Any, query: ServiceQuery) -> Any:
-        statement = statement.where(col(ServiceLog.deleted_at).is_(None))
+        statement = live_matching(statement, ServiceLog, contact_id=query.contact_id,
+                                  owner=query.owner)
         if query.status:
             statement = statement.where(
                 ServiceLog.status == rules.choice(query.status, SERVICE_STATUSES, "status"))
-        if query.contact_id:
-            statement = statement.where(ServiceLog.contact_id == query.contact_id)
-        if query.owner:
-            statement = statement.where(ServiceLog.owner == query.owner)
         return statement
 
     @staticmethod

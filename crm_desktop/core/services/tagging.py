@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlmodel import Session, col, func, select
 
 from crm_desktop.core.domain.models import TAGGABLE
 from crm_desktop.core.domain.rules import choice, required_text
 from crm_desktop.core.ids import new_id
-from crm_desktop.core.storage.database import Tx
-from crm_desktop.core.storage.tables import Tag, Tagging
+from crm_desktop.core.storage.database import ENTITY_OF, Tx
+from crm_desktop.core.storage.tables import Record, Tag, Tagging
 
 
 def find_tag(session: Session, name: str) -> Tag | None:
@@ -67,3 +68,16 @@ def ids_with_tag(entity: str, tag_name: str):  # type: ignore[no-untyped-def]
     return (select(Tagging.row_id).join(Tag, col(Tag.id) == Tagging.tag_id)
             .where(Tagging.entity == entity, func.lower(Tag.name) == tag_name.lower(),
                    col(Tagging.deleted_at).is_(None)))
+
+
+def live_matching(statement: Any, table: type[Record], tag: str | None = None,
+                  **equal: Any) -> Any:
+    """The list filter every page shares: live rows of `table`, carrying `tag` (when given) and
+    with each given column equal to its value (empty values pick everything)."""
+    statement = statement.where(col(table.deleted_at).is_(None))
+    if tag:
+        statement = statement.where(col(table.id).in_(ids_with_tag(ENTITY_OF[table], tag)))
+    for name, value in equal.items():
+        if value:
+            statement = statement.where(getattr(table, name) == value)
+    return statement
