@@ -14,7 +14,7 @@ import gc
 import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 from typing import Self, TypeVar
@@ -22,12 +22,19 @@ from typing import Self, TypeVar
 log = logging.getLogger(__name__)
 PARALLEL_MIN_ROWS = 20_000  # below this, starting a process costs more than it saves
 AHEAD = 3  # items handed to the helper before their turn
+CHUNK_ROWS = 5000  # rows per item: few enough for steady progress, enough to keep the pipe cheap
 
 # A process that cannot start (no memory, no semaphores) or a pool that broke or was shut down.
 _CANNOT_START = (OSError, ImportError, RuntimeError)
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+
+def chunks(rows: Sequence[Item]) -> Iterator[Sequence[Item]]:
+    """The rows in items of CHUNK_ROWS."""
+    for start in range(0, len(rows), CHUNK_ROWS):
+        yield rows[start:start + CHUNK_ROWS]
 
 
 def _ready() -> None:

@@ -13,9 +13,7 @@ import pytest
 from crm_desktop.core import helper_process
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import ContactCreate, Labeled
-from crm_desktop.core.io.imports import plan as plans
 from crm_desktop.core.io.imports.plan import ImportPlan
-from crm_desktop.core.storage import bulk
 from tests.core.import_support import write
 
 HEADER = "姓名,手机,邮箱,公司,职位,标签,备注\n"
@@ -42,8 +40,7 @@ def shop_list(folder: Path) -> Path:
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunks of 7 rows, so that a 40-row file passes several through the helper."""
-    monkeypatch.setattr(plans, "CHUNK_ROWS", 7)
-    monkeypatch.setattr(bulk, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(helper_process, "CHUNK_ROWS", 7)
 
 
 def use_helper(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:

@@ -13,11 +13,9 @@ from PySide6.QtCore import QSettings
 from crm_desktop.core import helper_process
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.errors import ImportCsvError
-from crm_desktop.core.io.imports import plan as plans
 from crm_desktop.core.io.imports.candidates import Candidate
 from crm_desktop.core.io.imports.plan import PlannedRow
 from crm_desktop.core.io.imports.source import SourceRow
-from crm_desktop.core.storage import bulk
 from crm_desktop.ui.changes import ChangeBus
 from crm_desktop.ui.controllers.contacts_page import ContactsPage
 from crm_desktop.ui.controllers.import_wizard import ImportWizard
@@ -267,8 +265,7 @@ def test_a_big_import_goes_through_the_helper_process(page: ContactsPage, gui_cr
     """With the helper process reading and preparing the rows (as for 20,000 rows and more), the
     wizard previews and imports every row and the list shows them."""
     monkeypatch.setattr(helper_process, "PARALLEL_MIN_ROWS", 1)
-    monkeypatch.setattr(plans, "CHUNK_ROWS", 4)
-    monkeypatch.setattr(bulk, "CHUNK_ROWS", 4)
+    monkeypatch.setattr(helper_process, "CHUNK_ROWS", 4)
     rows = "".join(f"客户{n},1380000{n:04d}\n" for n in range(30))
     wizard = _open(page)
     _read(wizard, _write(tmp_path, "姓名,手机\n" + rows))

@@ -3,13 +3,13 @@ and indexed like single adds, but written with executemany."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, insert
 
-from crm_desktop.core.helper_process import HelperProcess
+from crm_desktop.core.helper_process import HelperProcess, chunks
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.search.index import BULK_CACHE_KIB, store_entries
 from crm_desktop.core.storage.bulk_prepare import (
@@ -26,8 +26,6 @@ from crm_desktop.core.storage.database import ENTITY_OF, Database, Tx
 from crm_desktop.core.storage.engine import CACHE_KIB
 from crm_desktop.core.storage.tables import JournalBatch, Record
 from crm_desktop.core.storage.types import utcnow
-
-CHUNK_ROWS = 5000
 
 
 @dataclass(frozen=True)
@@ -90,7 +88,7 @@ class BulkWriter:
         clock = self._db.journal.clock
         for queued in self._queued:
             doc = queued.doc
-            for chunk in _chunks(queued.rows, CHUNK_ROWS):
+            for chunk in chunks(queued.rows):
                 narrow = getattr(doc, "for_rows", None)  # only the context these rows need
                 yield ChunkJob(queued.table, ENTITY_OF[queued.table], chunk,
                                narrow(chunk) if narrow else doc, batch_seq,
@@ -127,7 +125,3 @@ def record_defaults(**values: Any) -> dict[str, Any]:
         row["id"] = new_id()
     return row
 
-
-def _chunks(rows: list[dict[str, Any]], size: int) -> Iterable[list[dict[str, Any]]]:
-    for start in range(0, len(rows), size):
-        yield rows[start:start + size]

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from crm_desktop.core.errors import FIELD_LABELS, CrmError
-from crm_desktop.core.helper_process import HelperProcess
+from crm_desktop.core.helper_process import HelperProcess, chunks
 from crm_desktop.core.i18n import N_, _
 from crm_desktop.core.ids import is_id
 from crm_desktop.core.io.imports.candidates import (
@@ -31,7 +31,6 @@ ACTIONS = ("create", "update", "skip", "invalid")
 LIST_FIELDS = ("emails", "phones", "addresses")
 NAME_FIELDS = frozenset({"display_name", "family_name", "given_name", "name_order"})
 CONTACT_LABELS = {"title": N_("Job title")}  # a contact's title is a job title, a deal's is its name
-CHUNK_ROWS = 5000  # rows a helper process reads per task
 MATCH_WHAT = {"id": N_("record id"), "email": N_("email address"), "phone": N_("phone number")}
 
 
@@ -256,7 +255,6 @@ def candidate_chunks(source: Source, mapping: Mapping, region: str,
                for row, record in zip(source.rows, source.document["contacts"], strict=True)]
         return
     own = detect_flavour(source.headers) == "crm" and mapping == suggest(source.headers)
-    jobs = (CandidateJob(source.rows[start:start + CHUNK_ROWS], mapping, region, own)
-            for start in range(0, len(source.rows), CHUNK_ROWS))
+    jobs = (CandidateJob(tuple(rows), mapping, region, own) for rows in chunks(source.rows))
     for _job, candidates in helper.each(build_chunk, jobs):
         yield candidates
