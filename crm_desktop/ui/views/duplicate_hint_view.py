@@ -4,7 +4,9 @@ may be the same person as, and Open / Compare… / Dismiss. Layout only."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
+
+from crm_desktop.ui.views.form_parts import button_row
 
 STYLE = "#duplicateHint { background: #fff4d6; border: 1px solid #e0b64a; border-radius: 6px; }"
 
@@ -29,10 +31,7 @@ class DuplicateHintView(QFrame):
 
     def _lay_out(self) -> None:
         """The sentence on a line of its own (the form is narrow), the actions under it."""
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.open_button, self.compare_button, self.dismiss_button):
-            buttons.addWidget(button)
+        buttons = button_row(self.open_button, self.compare_button, self.dismiss_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 6, 6, 6)
         column.setSpacing(4)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.ui.views.form_parts import error_label, wrapped
+from crm_desktop.ui.views.form_parts import button_row, error_label, wrapped
 
 MUTED_STYLE = "color: palette(placeholder-text);"
 DIFFERENT_STYLE = "font-weight: bold;"
@@ -67,10 +66,7 @@ class DuplicatesView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(fields)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.not_now)
-        buttons.addWidget(self.merge)
+        buttons = button_row(self.not_now, self.merge)
         detail_column = QVBoxLayout(self.detail)
         detail_column.setContentsMargins(0, 0, 0, 0)
         for widget in (self.heading, self.reasons):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.ui.views.form_parts import error_label
+from crm_desktop.ui.views.form_parts import button_row, error_label
 from crm_desktop.ui.views.restore_wizard_view import WARNING_STYLE
 
 
@@ -47,10 +46,7 @@ class EraseDialogView(QDialog):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.erase)
+        buttons = button_row(self.cancel, self.erase)
         column = QVBoxLayout(self)
         for widget in (self.heading, self.warning, self.explanation, self.prompt, self.typed,
                        self.error):

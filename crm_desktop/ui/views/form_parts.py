@@ -1,9 +1,9 @@
 """What record forms and dialogs share in their layout: the error colour, the message label
-shown under the field at fault, a step's heading and a wrapping text label."""
+shown under the field at fault, a step's heading, a wrapping text label and the row of buttons."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -30,3 +30,12 @@ def wrapped(text: str = "", style: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(style)
     return label
+
+
+def button_row(*buttons: QWidget) -> QHBoxLayout:
+    """A dialog's buttons, right-aligned in the order given."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row

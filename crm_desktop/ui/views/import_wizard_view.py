@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.ui.views.form_parts import error_label, heading, wrapped
+from crm_desktop.ui.views.form_parts import button_row, error_label, heading, wrapped
 
 WARNING_STYLE = ("background: #fff4e5; color: #663c00; border: 1px solid #ffcc80; "
                  "border-radius: 4px; padding: 8px;")
@@ -73,10 +73,7 @@ class ImportWizardView(QDialog):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.back, self.cancel, self.forward):
-            buttons.addWidget(button)
+        buttons = button_row(self.back, self.cancel, self.forward)
         column = QVBoxLayout(self)
         column.addWidget(self.stack, 1)
         column.addLayout(buttons)

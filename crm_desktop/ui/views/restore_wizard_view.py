@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop.ui.views.form_parts import ERROR_STYLE, heading, wrapped
+from crm_desktop.ui.views.form_parts import ERROR_STYLE, button_row, heading, wrapped
 
 WARNING_STYLE = ("background: #fdecea; color: #8c1d18; border: 1px solid #f2b8b5; "
                  "border-radius: 4px; padding: 8px;")
@@ -57,10 +56,7 @@ class RestoreWizardView(QDialog):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.forward)
+        buttons = button_row(self.cancel, self.forward)
         column = QVBoxLayout(self)
         column.addWidget(self.stack, 1)
         column.addLayout(buttons)
