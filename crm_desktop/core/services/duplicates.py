@@ -4,7 +4,7 @@ merge the user then asks for (one transaction, undone as one)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,15 +48,20 @@ class DuplicatePair:
     reasons: tuple[Reason, ...]
 
 
+# (contact id, display name, emails, phones as stored) for each contact an index reads
+AlsoFile = Callable[[str, str, list[dict[str, str]], list[dict[str, str]]], None]
+
+
 class DuplicateService:
     def __init__(self, db: Database, settings: SettingsService) -> None:
         self._db = db
         self._settings = settings
 
-    def index(self) -> DuplicateIndex:
-        """Every live contact filed by key, read in one query (for an import to check its rows)."""
+    def index(self, also: AlsoFile | None = None) -> DuplicateIndex:
+        """Every live contact filed by key, read in one query (for an import to check its rows);
+        `also(id, name, emails, phones)` is given each contact read, for a second index."""
         with self._db.read() as session:
-            return load_index(session, self._region())
+            return load_index(session, self._region(), also)
 
     def suggestions(self, limit: int = 500) -> list[DuplicatePair]:
         """Likely duplicate pairs over the whole workspace: those with more reasons first, then
@@ -115,9 +120,9 @@ class DuplicateService:
         return self._settings.get().default_region
 
 
-def load_index(session: Session, region: str) -> DuplicateIndex:
+def load_index(session: Session, region: str, also: AlsoFile | None = None) -> DuplicateIndex:
     index = DuplicateIndex(_company_names(session), region)
-    _file(index, session.connection().execute(_contact_columns().order_by(col(Contact.id))))
+    _file(index, session.connection().execute(_contact_columns().order_by(col(Contact.id))), also)
     return index
 
 
@@ -129,11 +134,13 @@ def _contact_columns() -> Any:
             .where(col(Contact.deleted_at).is_(None)))
 
 
-def _file(index: DuplicateIndex, rows: Iterable[Any]) -> None:
+def _file(index: DuplicateIndex, rows: Iterable[Any], also: AlsoFile | None = None) -> None:
     with without_cyclic_gc():
-        for contact_id, name, key, company_id, emails, phones in rows:
-            index.add_stored(contact_id, json.loads(emails), json.loads(phones), name, company_id,
-                             key)
+        for contact_id, name, key, company_id, emails_text, phones_text in rows:
+            emails, phones = json.loads(emails_text), json.loads(phones_text)
+            index.add_stored(contact_id, emails, phones, name, company_id, key)
+            if also is not None:
+                also(contact_id, name, emails, phones)
 
 
 def _company_names(session: Session) -> dict[str, str]:

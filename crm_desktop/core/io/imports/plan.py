@@ -4,13 +4,10 @@ before anything is written."""
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
-
-from sqlalchemy import Connection
 
 from crm_desktop.core.errors import FIELD_LABELS, CrmError
 from crm_desktop.core.helper_process import HelperProcess, chunks
@@ -82,15 +79,11 @@ class Known:
     by_email: dict[str, str] = field(default_factory=dict)
     by_phone: dict[str, str] = field(default_factory=dict)
 
-    @classmethod
-    def load(cls, conn: Connection) -> Known:
-        known = cls()
-        rows = conn.exec_driver_sql(
-            "SELECT id, display_name, emails, phones FROM contacts WHERE deleted_at IS NULL")
-        for contact_id, name, emails, phones in rows:
-            known.names[contact_id] = name
-            known.add(contact_id, json.loads(emails or "[]"), json.loads(phones or "[]"))
-        return known
+    def file(self, contact_id: str, name: str, emails: list[dict[str, str]],
+             phones: list[dict[str, str]]) -> None:
+        """A live contact of the workspace (read once, with the duplicate index)."""
+        self.names[contact_id] = name
+        self.add(contact_id, emails, phones)
 
     def add(self, contact_id: str, emails: list[dict[str, str]], phones: list[dict[str, str]]) -> None:
         for item in emails:

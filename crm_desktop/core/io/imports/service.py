@@ -73,8 +73,9 @@ class ImportService:
         rows = len(source.rows) if source.document is None else 0  # JSON: read here
         with (without_cyclic_gc(), HelperProcess(rows, warm_up) as helper,
               self._db.read() as session):
-            index = DuplicateService(self._db, self._settings).index()  # while the helper starts
-            planner = Planner(Known.load(session.connection()), index,
+            known = Known()  # filled by the same read as the duplicate index, while the helper starts
+            index = DuplicateService(self._db, self._settings).index(also=known.file)
+            planner = Planner(known, index,
                               lambda ids: self._current(session, ids))
             for candidates in candidate_chunks(source, chosen, region, helper):
                 planner.add(candidates)
