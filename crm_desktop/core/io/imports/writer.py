@@ -55,7 +55,8 @@ class ImportWriter:
         records = WorkspaceRecords(self._tx, document) if document is not None else None
         if records is not None:
             records.before_contacts(self._bulk, self._companies, self._tags)
-        self._taken = _contact_ids(self._tx)
+        # ids already used, read only when the file brings ids of its own (our exports)
+        self._taken = _contact_ids(self._tx) if any(row.candidate.record_id for row in creates) else set()
         contacts, notes, taggings = [], [], []
         for row in creates:  # ids and links here; the rows themselves are built by the helper
             contact = self._contact_item(row)
