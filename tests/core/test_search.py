@@ -80,6 +80,15 @@ def test_name_is_found_by_any_inner_substring(conn: Connection, query: str) -> N
     assert titles(conn, query) == ["欧阳明华"]
 
 
+@pytest.mark.parametrize("query", ["诸葛", "兰", "zhuge", "lan", "zg", "gl", "l", "g", "zhugelan"])
+def test_contact_is_found_by_its_family_and_given_name(conn: Connection, query: str) -> None:
+    """A contact indexed with its name parts (left out of the index as repeats of the full
+    name) is still found by each part, its pinyin and its initials."""
+    index_many(conn, [SearchDoc("contact", "c1", "诸葛兰", names=("诸葛兰", "诸葛", "兰")),
+                      contact("c2", "王芳")])
+    assert titles(conn, query) == ["诸葛兰"]
+
+
 def test_chinese_words_in_long_text_are_found_from_two_characters(conn: Connection) -> None:
     """A 2-character Chinese word in a service log's description finds the log."""
     index_doc(conn, SearchDoc("service", "s1", "打印机故障", body="客户要求下周上门维修并报价"))
@@ -222,6 +231,20 @@ def test_reindex_replaces_the_old_text(conn: Connection) -> None:
     assert titles(conn, "lopez") == ["Ana Lopez", "Maria Lopez"]
     index_many(conn, [contact("c1", "Maria Lopez Sanchez")])
     assert titles(conn, "lopez") == ["Ana Lopez", "Maria Lopez Sanchez"]
+
+
+@pytest.mark.parametrize("indexed_id", ["c0500", "c0000", "c0999"])
+def test_a_large_batch_replaces_the_documents_it_already_holds(
+    conn: Connection, indexed_id: str
+) -> None:
+    """In a batch of a thousand new records, the one already indexed is replaced, not doubled."""
+    index_doc(conn, contact(indexed_id, "Old Name"))
+    index_doc(conn, contact("a-outside", "Outside Range"))
+    index_many(conn, [contact(f"c{n:04d}", f"New Name {n}") for n in range(1000)])
+    assert titles(conn, "old name") == []
+    assert [hit.row_id for hit in search(conn, f"new name {int(indexed_id[1:])}")] == [indexed_id]
+    count = conn.exec_driver_sql("SELECT count(*) FROM search_doc").scalar_one()
+    assert count == 1001
 
 
 def test_ids_stay_stable_after_removal_and_reinsert(conn: Connection) -> None:

@@ -35,6 +35,7 @@ KINDS = ("contact", "company", "deal", "service", "note")
 KIND_SPAN = 10**12
 _CANDIDATES = 2  # FTS candidates fetched per kind, as a multiple of the limit
 _BATCH = 2000
+_RANGE_CHECK_MIN = 100  # a write of more rows first asks whether any of them is indexed
 BULK_CACHE_KIB = 64 * 1024  # page cache while bulk indexing
 
 DDL = (
@@ -92,12 +93,25 @@ def _kind_range(kind: str) -> tuple[int, int]:
 
 
 def _existing_rowids(conn: Connection, kind: str, row_ids: Sequence[str]) -> dict[str, int]:
+    if len(row_ids) > _RANGE_CHECK_MIN and not _any_indexed_between(conn, kind, row_ids):
+        return {}
     marks = ",".join("?" * len(row_ids))
     rows = conn.exec_driver_sql(
         f"SELECT row_id, rowid FROM search_doc WHERE kind = ? AND row_id IN ({marks})",
         (kind, *row_ids),
     )
     return {row_id: rowid for row_id, rowid in rows}
+
+
+def _any_indexed_between(conn: Connection, kind: str, row_ids: Sequence[str]) -> bool:
+    """Whether any document of this kind has a row id between the least and greatest of
+    these: one index seek that says "none" for a bulk write's new rows (time-ordered ids made
+    during the write), where looking up each id took ~0.5 s per 100,000 rows."""
+    found = conn.exec_driver_sql(
+        "SELECT 1 FROM search_doc WHERE kind = ? AND row_id BETWEEN ? AND ? LIMIT 1",
+        (kind, min(row_ids), max(row_ids)),
+    ).first()
+    return found is not None
 
 
 def _next_rowid(conn: Connection, kind: str) -> int:

@@ -16,6 +16,12 @@ substring of 3+ characters; two encodings make shorter queries 3+ characters lon
 Marks are control characters, which normalized text never contains, so a query can only
 match a key or a marked character where it should. Query terms never contain whitespace
 and fields are joined by a newline, so no match spans two fields.
+
+Every trigram costs index space and insert time, so what cannot change a match is left out
+(:func:`_slim`): a field shorter than 3 characters (no trigram of its own), a field that
+occurs inside another one (a contact's family name inside the full name, ``zhuge`` inside
+``zhugelan``), a 1-letter key that begins a 2-letter key. Keys are joined with nothing
+between them: ``KEY_MARK`` already starts each one.
 """
 
 from __future__ import annotations
@@ -29,8 +35,8 @@ from crm_desktop.core.search import text as t
 
 CJK_MARK = "\x1f"
 KEY_MARK = "\x1e\x1e"
-_KEY_JOIN = " " + KEY_MARK
 _FIELD_SEP = "\n"
+_MIN_FIELD = 3  # the trigram tokenizer indexes nothing of a shorter field
 
 
 @dataclass(frozen=True)
@@ -66,8 +72,8 @@ class IndexText(NamedTuple):
 
 
 @lru_cache(maxsize=65536)
-def _name_terms(name: str) -> tuple[str, tuple[str, ...], str]:
-    """Stored text, short keys and compact pinyin spellings of one normalized name (cached:
+def _name_terms(name: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """Stored fields, short keys and compact pinyin spellings of one normalized name (cached:
     names repeat)."""
     keys = _word_keys(name)
     spellings = [t.mark_cjk(name, CJK_MARK)]
@@ -78,7 +84,7 @@ def _name_terms(name: str) -> tuple[str, tuple[str, ...], str]:
         keys += [s[:2] for s in syllables]
         keys += [initials[i : i + 2] for i in range(len(initials))]
     spellings += compact
-    return (_FIELD_SEP.join(dict.fromkeys(spellings)), tuple(keys),
+    return (tuple(dict.fromkeys(spellings)), tuple(keys),
             " ".join(dict.fromkeys(f for f in compact if f)))
 
 
@@ -87,6 +93,13 @@ def index_text(doc: SearchDoc) -> IndexText:
     normalized once. The title gets spellings only when it is one of the document's names
     (whose pinyin the FTS text indexes); other titles, e.g. a note's first line, get "" and are
     not searchable by pinyin either."""
+    title, title_pinyin, fields, keys = index_parts(doc)
+    return IndexText(title, title_pinyin, _slim(fields, keys))
+
+
+def index_parts(doc: SearchDoc) -> tuple[str, str, list[str], list[str]]:
+    """What index_text is made of: the normalized title, its pinyin spellings, and every field
+    and key of the document, repeats included."""
     fields: list[str] = []
     keys: list[str] = []
     names = dict.fromkeys(n for n in map(t.normalize, doc.names) if n)
@@ -99,7 +112,7 @@ def index_text(doc: SearchDoc) -> IndexText:
         keys += _word_keys(title)
     for name in names:
         stored, name_keys, spelled = _name_terms(name)
-        fields.append(stored)
+        fields += stored
         keys += name_keys
         if name == title:
             title_pinyin = spelled
@@ -110,17 +123,40 @@ def index_text(doc: SearchDoc) -> IndexText:
         fields += t.phone_digit_forms(phone)
     if body:
         fields.append(t.mark_cjk(body, CJK_MARK))
-    if keys:
-        fields.append(KEY_MARK + _KEY_JOIN.join(dict.fromkeys(keys)))
-    return IndexText(title, title_pinyin, _FIELD_SEP.join(fields))
+    return title, title_pinyin, fields, keys
+
+
+def _slim(fields: list[str], keys: list[str]) -> str:
+    """The FTS text of the fields and keys without what adds no match (see the module doc).
+
+    Fields come longest-first in practice (a full name before its parts), so one pass that
+    keeps a field unless it occurs in the text kept so far drops nearly every repeat (normalized
+    text holds no newline, so occurring in the joined text means occurring in one field)."""
+    stored = ""
+    for field in fields:
+        if len(field) >= _MIN_FIELD and field not in stored:
+            stored = f"{stored}{_FIELD_SEP}{field}" if stored else field
+    unique_keys = dict.fromkeys(keys)
+    begun = {key[0] for key in unique_keys if len(key) > 1}
+    kept_keys = [key for key in unique_keys if len(key) > 1 or key not in begun]
+    if not kept_keys:
+        return stored
+    key_text = KEY_MARK + KEY_MARK.join(kept_keys)
+    return f"{stored}{_FIELD_SEP}{key_text}" if stored else key_text
+
+
+def phrase_text(term: str) -> str:
+    """The text a normalized query term is looked up as: a document matches the term exactly
+    when its FTS text contains this (trigram phrases of 3+ characters match substrings)."""
+    marked = t.mark_cjk(term, CJK_MARK)
+    if marked == term and len(term) < 3:
+        marked = KEY_MARK + term
+    return marked
 
 
 def _phrase(term: str) -> str:
     """One FTS5 phrase for a normalized term, double quotes escaped (FTS5 syntax is inert)."""
-    marked = t.mark_cjk(term, CJK_MARK)
-    if marked == term and len(term) < 3:
-        marked = KEY_MARK + term
-    return '"' + marked.replace('"', '""') + '"'
+    return '"' + phrase_text(term).replace('"', '""') + '"'
 
 
 def match_expression(terms: Sequence[str]) -> str:
