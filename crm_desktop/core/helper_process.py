@@ -3,7 +3,8 @@
 An import of 100,000 contacts spends about as long shaping rows in Python (pinyin and search
 terms, JSON, validation) as SQLite spends storing them; on two cores the two overlap. The helper
 is *spawned* (forking beside Qt's threads is unsafe) and is handed a few items ahead of their
-turn; the first item is done here while it starts. Work travels through an in-memory pipe, never
+turn; the first item is done here while it starts (by the helper too if it is ready, e.g.
+started early by a caller that had other work first). Work travels through an in-memory pipe, never
 through a file. If the helper cannot start or dies, the rest is done here: the same results,
 only slower. Small jobs never start one.
 """
@@ -60,13 +61,14 @@ class HelperProcess:
     def __init__(self, rows: int, warm_up: Callable[[], None] = _ready,
                  parallel_min_rows: int | None = None) -> None:
         self._pool: ProcessPoolExecutor | None = None
+        self._warming: Future[None] | None = None
         if rows >= (PARALLEL_MIN_ROWS if parallel_min_rows is None else parallel_min_rows):
             try:
                 self._pool = ProcessPoolExecutor(max_workers=1,
                                                  mp_context=multiprocessing.get_context("spawn"))
             except _CANNOT_START as exc:  # e.g. no semaphores in a confined sandbox
                 log.warning("no helper process (%s); working here", type(exc).__name__)
-            self._submit(_warm, warm_up)
+            self._warming = self._submit(_warm, warm_up)
 
     def __enter__(self) -> Self:
         return self
@@ -88,14 +90,13 @@ class HelperProcess:
              items: Iterable[Item]) -> Iterator[tuple[Item, Result]]:
         """(item, work(item)) for each item, in order; items are taken as they are needed."""
         pending = iter(items)
-        first = next(pending, None)
-        if first is None:
-            return
+        first = None if self.ready() else next(pending, None)  # done here while it starts
         ahead: deque[tuple[Item, Future[Result] | None]] = deque()
         for _ in range(AHEAD if self._pool is not None else 0):
             if (item := next(pending, None)) is not None:
                 ahead.append((item, self._submit(work, item)))
-        yield first, work(first)  # here, while the helper starts or finishes the warm-up
+        if first is not None:
+            yield first, work(first)
         while ahead:
             item, future = ahead.popleft()
             if (following := next(pending, None)) is not None:
@@ -103,6 +104,12 @@ class HelperProcess:
             yield item, self._result(work, item, future)
         for item in pending:  # no helper: everything here
             yield item, work(item)
+
+    def ready(self) -> bool:
+        """Whether the helper has started and warmed up (so it may take the first item too)."""
+        warming = self._warming
+        return (self._pool is not None and warming is not None and warming.done()
+                and not warming.cancelled() and warming.exception() is None)
 
     def _submit(self, work: Callable[..., Result], *args: object) -> Future[Result] | None:
         if self._pool is None:

@@ -38,6 +38,18 @@ def test_results_come_back_in_order_and_the_helper_does_most_of_them() -> None:
     assert {pid for _item, (_square, pid) in done} - {os.getpid()}
 
 
+def test_a_helper_already_warm_takes_the_first_item_too() -> None:
+    """Started early (before the caller made its items), the helper does every item: this
+    process is left free for its own work."""
+    with HelperProcess(rows=1, parallel_min_rows=1) as helper:
+        deadline = time.monotonic() + 60
+        while not helper.ready() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        done = list(helper.each(square_where_done, range(8)))
+    assert [(item, result[0]) for item, result in done] == [(n, n * n) for n in range(8)]
+    assert os.getpid() not in {pid for _item, (_square, pid) in done}
+
+
 def test_a_helper_that_dies_leaves_the_work_to_this_process(caplog: pytest.LogCaptureFixture) -> None:
     """A killed helper costs time, not results: the rest is computed here, and the log says so
     without any of the data."""
