@@ -13,11 +13,13 @@ from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.types import TypeEngine
 
 from crm_desktop.core.journal.journal import ALL_FIELDS, is_blank, to_json_value
 from crm_desktop.core.search.index import IndexEntry, SearchDoc, index_entry
 from crm_desktop.core.search.terms import index_text
 from crm_desktop.core.storage.tables import Record
+from crm_desktop.core.storage.types import JsonText, UtcDateTime, json_text, utc_text
 
 _DIALECT = sqlite.dialect()  # the processors of every SQLite driver, sqlcipher3's included
 
@@ -87,7 +89,17 @@ def insert_statement(table: type[Record]) -> str:
 @lru_cache(maxsize=64)
 def _processors(table: type[Record]) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
     columns = table.__table__.columns  # type: ignore[attr-defined]
-    return tuple((column.name, column.type.bind_processor(_DIALECT)) for column in columns)
+    return tuple((column.name, _processor(column.type)) for column in columns)
+
+
+def _processor(kind: TypeEngine[Any]) -> Callable[[Any], Any] | None:
+    """What SQLAlchemy's bind processor does, called directly for our own column types (its
+    wrappers around them took a third of the time of making a row's values)."""
+    direct = _DIRECT.get(type(kind))
+    return direct if direct is not None else kind.bind_processor(_DIALECT)
+
+
+_DIRECT: dict[type, Callable[[Any], Any]] = {JsonText: json_text, UtcDateTime: utc_text}
 
 
 def _values(table: type[Record], rows: list[dict[str, Any]]) -> list[tuple[Any, ...]] | None:

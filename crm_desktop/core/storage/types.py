@@ -11,6 +11,27 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once, not per value
+_EMPTY_JSON: dict[type, str] = {list: "[]", dict: "{}"}
+
+
+def utc_text(value: datetime | None) -> str | None:
+    """How a UtcDateTime column stores a value (also the bulk writer's direct path)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given to a UTC column")
+    utc = value if value.tzinfo is UTC else value.astimezone(UTC)
+    return utc.isoformat(timespec="microseconds")
+
+
+def json_text(value: Any) -> str | None:
+    """How a JsonText column stores a value (also the bulk writer's direct path); the empty
+    lists and objects most rows hold skip the encoder."""
+    if value is None:
+        return None
+    if not value and type(value) in _EMPTY_JSON:
+        return _EMPTY_JSON[type(value)]
+    return _to_json(value)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -20,12 +41,7 @@ class UtcDateTime(TypeDecorator[datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        utc = value if value.tzinfo is UTC else value.astimezone(UTC)
-        return utc.isoformat(timespec="microseconds")
+        return utc_text(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
         return None if value is None else datetime.fromisoformat(value)
@@ -38,7 +54,7 @@ class JsonText(TypeDecorator[Any]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
-        return None if value is None else _to_json(value)
+        return json_text(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
         return None if value is None else json.loads(value)
