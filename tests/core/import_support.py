@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from crm_desktop.core import helper_process
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import ContactRead
 from crm_desktop.core.io.imports.service import ImportResult
@@ -28,3 +34,28 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     path = folder / name
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def use_helper(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[Callable[..., Any]]:
+    """Every big job with a helper process (`on`), ready before the job starts so that it takes
+    the items (small test files would otherwise be done here while it starts), or none at all.
+    Returns the work handed to helpers, to check that they did take part."""
+    monkeypatch.setattr(helper_process, "PARALLEL_MIN_ROWS", 1 if on else 10**9)
+    handed: list[Callable[..., Any]] = []
+    if not on:
+        return handed
+    start, submit = helper_process.HelperProcess.__init__, helper_process.HelperProcess._submit
+
+    def start_and_wait(self: helper_process.HelperProcess, *args: Any, **kwargs: Any) -> None:
+        start(self, *args, **kwargs)
+        deadline = time.monotonic() + 60
+        while self.running and not self.ready() and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    def hand(self: helper_process.HelperProcess, work: Callable[..., Any], *args: object) -> Any:
+        handed.append(work)
+        return submit(self, work, *args)
+
+    monkeypatch.setattr(helper_process.HelperProcess, "__init__", start_and_wait)
+    monkeypatch.setattr(helper_process.HelperProcess, "_submit", hand)
+    return handed

@@ -14,7 +14,7 @@ from crm_desktop.core import helper_process
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import ContactCreate, Labeled
 from crm_desktop.core.io.imports.plan import ImportPlan
-from tests.core.import_support import write
+from tests.core.import_support import use_helper, write
 
 HEADER = "姓名,手机,邮箱,公司,职位,标签,备注\n"
 FAMILY = "王李张刘陈欧阳司马"
@@ -43,10 +43,6 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(helper_process, "CHUNK_ROWS", 7)
 
 
-def use_helper(monkeypatch: pytest.MonkeyPatch, on: bool) -> None:
-    monkeypatch.setattr(helper_process, "PARALLEL_MIN_ROWS", 1 if on else 10**9)
-
-
 def planned(plan: ImportPlan) -> list[tuple[Any, ...]]:
     return [(row.line, row.action, row.contact_id, row.changes, row.candidate.values,
              row.candidate.tags, row.candidate.note, [str(reason) for reason in row.reasons])
@@ -68,8 +64,9 @@ def test_preview_through_the_helper_is_the_same_preview(
     source = crm.imports.read(shop_list(tmp_path))
     use_helper(monkeypatch, on=False)
     here = crm.imports.preview(source)
-    use_helper(monkeypatch, on=True)
+    handed = use_helper(monkeypatch, on=True)
     helped = crm.imports.preview(source)
+    assert len(handed) > 3  # the warm-up, then chunks of rows
     assert planned(helped) == planned(here)
     assert helped.counts() == {"create": 37, "update": 1, "skip": 1, "invalid": 1}
     assert any("possibly the same person" in str(r) for row in helped.rows for r in row.reasons)
@@ -82,9 +79,11 @@ def test_an_import_written_through_the_helper_is_the_same_import(
     crm.contacts.add(ContactCreate(display_name="王芳", emails=[Labeled(value="known@example.com")]))
     path = shop_list(tmp_path)
     progress: list[tuple[int, int]] = []
-    use_helper(monkeypatch, on=True)
+    handed = use_helper(monkeypatch, on=True)
     plan = crm.imports.preview(crm.imports.read(path))
+    handed.clear()
     result = crm.imports.run(plan, lambda done, total: progress.append((done, total))).value
+    assert len(handed) > 3
     helped = what_was_written(crm)
     assert progress[-1][0] == progress[-1][1] and len(progress) > 3
     assert "司马娜" in {hit.title for hit in crm.search("sm")}

@@ -22,6 +22,7 @@ from crm_desktop.ui.controllers.import_wizard import ImportWizard
 from crm_desktop.ui.controllers.shell import Shell
 from crm_desktop.ui.models.import_preview_model import ImportPreviewModel
 from crm_desktop.ui.tasks import ImmediateTaskRunner
+from tests.core.import_support import use_helper
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 GBK_NAMES = {"欧阳娜娜", "张伟", "司马光"}
@@ -264,7 +265,7 @@ def test_a_big_import_goes_through_the_helper_process(page: ContactsPage, gui_cr
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """With the helper process reading and preparing the rows (as for 20,000 rows and more), the
     wizard previews and imports every row and the list shows them."""
-    monkeypatch.setattr(helper_process, "PARALLEL_MIN_ROWS", 1)
+    handed = use_helper(monkeypatch, on=True)
     monkeypatch.setattr(helper_process, "CHUNK_ROWS", 4)
     rows = "".join(f"客户{n},1380000{n:04d}\n" for n in range(30))
     wizard = _open(page)
@@ -275,3 +276,4 @@ def test_a_big_import_goes_through_the_helper_process(page: ContactsPage, gui_cr
     assert wizard.created.text() == "30"
     assert page.model.total == 30
     assert {hit.title for hit in gui_crm.search("客户29")} == {"客户29"}
+    assert len(handed) > 6  # two warm-ups, then chunks of rows
