@@ -92,7 +92,7 @@ class HelperProcess:
         """(item, work(item)) for each item, in order; items are taken as they are needed."""
         pending = iter(items)
         starting = not self.ready()
-        while starting and self._still_starting():  # work here rather than wait for it
+        while starting and self.still_starting():  # work here rather than wait for it
             if (item := next(pending, None)) is None:
                 return
             yield item, work(item)
@@ -113,15 +113,16 @@ class HelperProcess:
         for item in pending:  # no helper: everything here
             yield item, work(item)
 
-    def _still_starting(self) -> bool:
+    def still_starting(self) -> bool:
         """Whether the helper is starting up; one whose start failed is given up here."""
         warming = self._warming
         if self._pool is None or warming is None:
             return False
         if not warming.done():
             return True
-        if warming.cancelled() or warming.exception() is not None:
-            self._give_up(warming.exception() if not warming.cancelled() else RuntimeError())
+        failure = RuntimeError("cancelled") if warming.cancelled() else warming.exception()
+        if failure is not None:
+            self._give_up(failure)
         return False
 
     def ready(self) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +37,12 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
     return path
 
 
-def use_helper(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[Callable[..., Any]]:
+def use_helper(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[Future[Any]]:
     """Every big job with a helper process (`on`), ready before the job starts so that it takes
     the items (small test files would otherwise be done here while it starts), or none at all.
-    Returns the work handed to helpers, to check that they did take part."""
+    Returns what was handed to helpers, for `done_by_helper`."""
     monkeypatch.setattr(helper_process, "PARALLEL_MIN_ROWS", 1 if on else 10**9)
-    handed: list[Callable[..., Any]] = []
+    handed: list[Future[Any]] = []
     if not on:
         return handed
     start, submit = helper_process.HelperProcess.__init__, helper_process.HelperProcess._submit
@@ -49,13 +50,20 @@ def use_helper(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[Callable[..., 
     def start_and_wait(self: helper_process.HelperProcess, *args: Any, **kwargs: Any) -> None:
         start(self, *args, **kwargs)
         deadline = time.monotonic() + 60
-        while self.running and not self.ready() and time.monotonic() < deadline:
+        while self.still_starting() and time.monotonic() < deadline:
             time.sleep(0.02)
 
     def hand(self: helper_process.HelperProcess, work: Callable[..., Any], *args: object) -> Any:
-        handed.append(work)
-        return submit(self, work, *args)
+        future = submit(self, work, *args)
+        if future is not None:
+            handed.append(future)
+        return future
 
     monkeypatch.setattr(helper_process.HelperProcess, "__init__", start_and_wait)
     monkeypatch.setattr(helper_process.HelperProcess, "_submit", hand)
     return handed
+
+
+def done_by_helper(handed: list[Future[Any]]) -> int:
+    """How many of the handed items a helper process really computed (warm-ups included)."""
+    return sum(f.done() and not f.cancelled() and f.exception() is None for f in handed)

@@ -24,7 +24,7 @@ def slow_square_where_done(number: int) -> tuple[int, int]:
 
 def wait_until_ready(helper: HelperProcess) -> None:
     deadline = time.monotonic() + 60
-    while not helper.ready() and time.monotonic() < deadline:
+    while helper.still_starting() and time.monotonic() < deadline:
         time.sleep(0.05)
 
 
