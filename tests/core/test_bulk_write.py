@@ -13,7 +13,7 @@ from sqlmodel import select
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.storage.bulk import BulkWriter, record_defaults
 from crm_desktop.core.storage.bulk_prepare import _processors
-from crm_desktop.core.storage.tables import Company, Contact, Note
+from crm_desktop.core.storage.tables import Company, Contact, JournalEntry, Note
 from crm_desktop.core.storage.types import JsonText, UtcDateTime
 
 BEIJING = timezone(timedelta(hours=8))
@@ -83,3 +83,20 @@ def test_a_bulk_written_contact_reads_back_like_one_added_singly(crm: Crm) -> No
     assert stored.phones == [{"label": "mobile", "value": "+8613800138000"}]
     assert (stored.emails, stored.addresses, stored.custom_fields) == ([], [], {"微信": "zw1990"})
     assert (stored_bare.addresses, stored_bare.custom_fields) == ([], {})
+
+
+def test_a_bulk_creation_is_journalled_compactly_and_listed_whole(crm: Crm) -> None:
+    """The journal object of a bulk-written row repeats neither its id nor its updated_at; the
+    record's history still shows both."""
+    row = record_defaults(display_name="王芳", sort_key="wang fang\x1f王芳", name_order="eastern",
+                          emails=[], phones=[], addresses=[], custom_fields={},
+                          lifecycle_stage="lead", marketing_consent=False)
+    writer = BulkWriter(crm.db, "test.bulk")
+    writer.add(Contact, [row])
+    writer.commit()
+    with crm.db.read() as session:
+        stored = session.exec(select(JournalEntry).where(JournalEntry.row_id == row["id"])).one()
+    assert not {"id", "updated_at"} & set(stored.new_value)
+    created = {h.field: h.new_value for h in crm.history.of(row["id"]) if h.op == "insert"}
+    assert created["id"] == row["id"] and created["updated_at"] == created["created_at"]
+    assert created["display_name"] == "王芳"

@@ -11,6 +11,7 @@ from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import ContactCreate, ContactUpdate, DealCreate
 from crm_desktop.core.errors import NotFoundError, NothingToUndoError, ValidationError
 from crm_desktop.core.journal.hlc import COUNTER_BITS, HybridClock
+from crm_desktop.core.journal.journal import creation_fields, creation_values, per_field
 from crm_desktop.core.storage.tables import JournalEntry
 
 
@@ -162,3 +163,28 @@ def test_history_shows_what_a_person_changed_not_derived_keys(crm: Crm) -> None:
     crm.contacts.update(contact.id, ContactUpdate(display_name="周"))
     fields = {h.field for h in crm.history.of(contact.id) if h.op == "update"}
     assert fields == {"display_name"}
+
+
+def test_a_creation_row_leaves_out_what_its_row_repeats_yet_history_shows_it(crm: Crm) -> None:
+    """A creation's journal object holds no id and no updated_at equal to created_at (the row
+    repeats them); the history still lists both, with the record's own values."""
+    contact = crm.contacts.add(ContactCreate(display_name="张伟")).value
+    with crm.db.read() as session:
+        stored = session.exec(select(JournalEntry).where(JournalEntry.row_id == contact.id)).one()
+    assert "id" not in stored.new_value and stored.new_value["display_name"] == "张伟"
+    created = {h.field: h.new_value for h in crm.history.of(contact.id) if h.op == "insert"}
+    assert created["id"] == contact.id
+    assert created["updated_at"] == stored.new_value.get("updated_at", created["created_at"])
+
+
+def test_creations_journalled_before_the_compaction_read_back_the_same() -> None:
+    """A stored creation that still repeats its id and updated_at lists each field once."""
+    values = {"id": "c1", "created_at": "2026-01-01T00:00:00+00:00",
+              "updated_at": "2026-01-01T00:00:00+00:00", "display_name": "Anna"}
+    old = JournalEntry(seq=1, batch_seq=1, hlc=1, entity="contact", row_id="c1", op="insert",
+                       field="*", new_value=values)
+    compact = JournalEntry(seq=1, batch_seq=1, hlc=1, entity="contact", row_id="c1", op="insert",
+                           field="*", new_value=creation_fields("c1", values))
+    assert compact.new_value == {"created_at": values["created_at"], "display_name": "Anna"}
+    assert creation_values(old) == creation_values(compact) == values
+    assert [e.field for e in per_field(old)] == list(values)

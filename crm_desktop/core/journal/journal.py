@@ -1,6 +1,8 @@
 """The change journal, written in the same transaction as the change: one row per changed field,
 and one row per created record (field "*", its non-blank fields as one JSON object — a creation
-is one fact, and 100,000 contacts would otherwise cost a million rows).
+is one fact, and 100,000 contacts would otherwise cost a million rows). A creation's object
+leaves out what its row repeats: the id (the journal row's own `row_id`) and `updated_at` when
+it equals `created_at`, as it does until a first change; `creation_values` puts them back.
 
 It is the audit log, the per-record history, the undo stack and the sync outbox.
 """
@@ -43,11 +45,36 @@ def insert_changes(values: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
     return {field: (None, value) for field, value in values.items() if not is_blank(value)}
 
 
+def creation_fields(row_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    """What a creation's journal row stores of the new row's values (see the module doc)."""
+    fields = {field: value for field, value in values.items()
+              if value or not is_blank(value)}  # most values are truthy: no call
+    if fields.get("id") == row_id:
+        del fields["id"]
+    if "updated_at" in fields and fields["updated_at"] == fields.get("created_at"):
+        del fields["updated_at"]
+    return fields
+
+
+def creation_values(entry: JournalEntry) -> dict[str, Any]:
+    """A creation's fields as the row got them, with what creation_fields left out ({} once
+    purged)."""
+    stored = entry.new_value if isinstance(entry.new_value, dict) else {}
+    if not stored:
+        return {}
+    values: dict[str, Any] = {"id": entry.row_id}
+    for field, value in stored.items():
+        values[field] = value
+        if field == "created_at" and "updated_at" not in stored:
+            values["updated_at"] = value
+    return values
+
+
 def per_field(entry: JournalEntry) -> list[JournalEntry]:
     """A creation's row as one entry per field (detached copies); any other row as it is."""
     if entry.op != "insert" or entry.field != ALL_FIELDS:
         return [entry]
-    values = entry.new_value if isinstance(entry.new_value, dict) else {}  # None once purged
+    values = creation_values(entry)
     return [JournalEntry(seq=entry.seq, batch_seq=entry.batch_seq, hlc=entry.hlc,
                          entity=entry.entity, row_id=entry.row_id, op="insert", field=field,
                          old_value=None, new_value=value) for field, value in values.items()]
@@ -85,7 +112,7 @@ class Journal:
         seq = _seq(batch)
         if op == "insert":
             values = {field: to_json_value(new) for field, (_old, new) in changes.items()}
-            changes = {ALL_FIELDS: (None, values)}
+            changes = {ALL_FIELDS: (None, creation_fields(row_id, values))}
         session.execute(insert(JournalEntry), [
             {"batch_seq": seq, "hlc": self.clock.now(), "entity": entity, "row_id": row_id,
              "op": op, "field": field, "old_value": to_json_value(old),

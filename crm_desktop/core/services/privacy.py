@@ -41,7 +41,7 @@ from crm_desktop.core.domain import rules
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.errors import PersonNotFoundError, PrivacyExportError
 from crm_desktop.core.journal.hlc import hlc_datetime
-from crm_desktop.core.journal.journal import ALL_FIELDS, to_json_value
+from crm_desktop.core.journal.journal import ALL_FIELDS, creation_values, to_json_value
 from crm_desktop.core.search import docs as search_docs
 from crm_desktop.core.services.history import ERASE_ACTION, EXPORT_ACTION
 from crm_desktop.core.services.person_records import (
@@ -198,7 +198,9 @@ def _history(session: Session, row_ids: list[str]) -> list[dict[str, Any]]:
              .where(col(JournalEntry.row_id).in_(row_ids)).order_by(col(JournalEntry.hlc)))
     return [{"at": hlc_datetime(e.hlc).isoformat(), "actor": b.actor, "device_id": b.device_id,
              "action": b.action, "entity": e.entity, "row_id": e.row_id, "op": e.op,
-             "field": e.field, "old_value": e.old_value, "new_value": e.new_value}
+             "field": e.field, "old_value": e.old_value,
+             "new_value": creation_values(e) if e.field == ALL_FIELDS and e.op == "insert"
+             else e.new_value}
             for e, b in session.exec(query)]
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.types import TypeEngine
 
-from crm_desktop.core.journal.journal import ALL_FIELDS, is_blank, to_json_value
+from crm_desktop.core.journal.journal import ALL_FIELDS, creation_fields, to_json_value
 from crm_desktop.core.search.index import IndexEntry, SearchDoc, index_entry
 from crm_desktop.core.search.terms import index_text
 from crm_desktop.core.storage.tables import Record
@@ -114,6 +114,5 @@ def _values(table: type[Record], rows: list[dict[str, Any]]) -> list[tuple[Any, 
 def _journal_rows(job: ChunkJob, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """One row per created record: its non-blank fields as one JSON object."""
     return [(job.batch_seq, job.first_hlc + offset, job.entity, row["id"], "insert", ALL_FIELDS,
-             _to_json({field: value for field, value in row.items()
-                       if value or not is_blank(value)}))  # most values are truthy: no call
+             _to_json(creation_fields(row["id"], row)))
             for offset, row in enumerate(rows)]
