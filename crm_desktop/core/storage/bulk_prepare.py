@@ -6,7 +6,7 @@ Nothing here touches a database, so a big write can prepare its next rows in a h
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
@@ -49,7 +49,7 @@ class ChunkJob:
 
     table: type[Record]
     entity: str
-    rows: list[dict[str, Any]]
+    rows: Sequence[dict[str, Any]]
     doc: DocBuilder | None
     batch_seq: int
     first_hlc: int
@@ -61,7 +61,7 @@ class PreparedChunk:
     values: list[tuple[Any, ...]] | None  # None: a column is left to its default (the ORM path)
     journal: list[tuple[Any, ...]]
     entries: list[IndexEntry]
-    rows: list[dict[str, Any]] | None = None  # the built rows, for the ORM path
+    rows: Sequence[dict[str, Any]] | None = None  # the built rows, for the ORM path
 
 
 def prepare_chunk(job: ChunkJob) -> PreparedChunk:
@@ -102,7 +102,7 @@ def _processor(kind: TypeEngine[Any]) -> Callable[[Any], Any] | None:
 _DIRECT: dict[type, Callable[[Any], Any]] = {JsonText: json_text, UtcDateTime: utc_text}
 
 
-def _values(table: type[Record], rows: list[dict[str, Any]]) -> list[tuple[Any, ...]] | None:
+def _values(table: type[Record], rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]] | None:
     """Each row's values as SQLAlchemy would bind them (JSON text, UTC times)."""
     processors = _processors(table)
     if rows and any(name not in rows[0] for name, _process in processors):
@@ -111,7 +111,7 @@ def _values(table: type[Record], rows: list[dict[str, Any]]) -> list[tuple[Any, 
             for row in rows]
 
 
-def _journal_rows(job: ChunkJob, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+def _journal_rows(job: ChunkJob, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
     """One row per created record: its non-blank fields as one JSON object."""
     return [(job.batch_seq, job.first_hlc + offset, job.entity, row["id"], "insert", ALL_FIELDS,
              _to_json(creation_fields(row["id"], row)))
