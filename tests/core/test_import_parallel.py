@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlmodel import col, select
 
 from crm_desktop.core import helper_process
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import ContactCreate, Labeled
 from crm_desktop.core.io.imports.plan import ImportPlan
+from crm_desktop.core.storage.tables import JournalEntry
 from tests.core.import_support import done_by_helper, use_helper, write
 
 HEADER = "姓名,手机,邮箱,公司,职位,标签,备注\n"
@@ -121,3 +123,22 @@ def test_refused_rows_keep_their_reasons_not_the_reading_frames(crm: Crm, tmp_pa
     problems = [p for row in plan.rows for p in row.candidate.problems]
     assert len(problems) == 40 and any("is not a valid phone number" in str(p) for p in problems)
     assert all(p.__traceback__ is None and p.__context__ is None for p in problems)
+
+
+def test_each_new_company_is_journalled_before_the_contacts_that_name_it(
+        crm: Crm, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_chunks: None) -> None:
+    """Company and contact chunks alternate in a big write, yet the journal (what another
+    laptop would replay) creates every company before any contact that works there."""
+    use_helper(monkeypatch, on=True)
+    rows = "".join(f"客户{n},1380000{n:04d},公司{n // 2}\n" for n in range(60))
+    path = write(tmp_path, "companies.csv", "姓名,手机,公司\n" + rows)
+    crm.imports.run(crm.imports.preview(crm.imports.read(path)))
+    with crm.db.read() as session:
+        entries = session.exec(select(JournalEntry).where(JournalEntry.op == "insert")
+                               .order_by(col(JournalEntry.hlc))).all()
+    made = {entry.row_id: position for position, entry in enumerate(entries)}
+    contacts = crm.contacts.page(limit=100)
+    assert len(contacts) == 60 and all(c.company_id for c in contacts)
+    assert all(made[c.company_id] < made[c.id] for c in contacts)
+    kinds = [entry.entity for entry in entries]
+    assert kinds.index("contact") < len(kinds) - kinds[::-1].index("company") - 1  # alternating

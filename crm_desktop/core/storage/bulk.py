@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import zip_longest
 from typing import Any
 
 from sqlalchemy import Connection, insert
@@ -34,6 +35,7 @@ class _Queued:
     rows: list[dict[str, Any]]
     doc: DocBuilder | None
     build: RowBuilder | None
+    alongside: bool
 
 
 class BulkWriter:
@@ -45,11 +47,18 @@ class BulkWriter:
         self._queued: list[_Queued] = []
 
     def add(self, table: type[Record], rows: list[dict[str, Any]],
-            doc: DocBuilder | None = None, build: RowBuilder | None = None) -> None:
+            doc: DocBuilder | None = None, build: RowBuilder | None = None,
+            alongside: bool = False) -> None:
         """Queue rows (dicts with every column of `table`, ids included) and their search doc.
         With `build`, rows are what build(row) completes into such a dict, in the helper process
-        when there is one (so the caller need not spend its time on defaults and ids)."""
-        self._queued.append(_Queued(table, rows, doc, build))
+        when there is one (so the caller need not spend its time on defaults and ids).
+
+        `alongside`: the chunks alternate with those of the rows queued just before, which the
+        caller promises hold everything these refer to at or before the same position (as an
+        import's new companies, made in the order their rows first name them). A company chunk,
+        cheap for SQLite but not to prepare, then alternates with a contact chunk, the reverse,
+        and neither process waits for the other."""
+        self._queued.append(_Queued(table, rows, doc, build, alongside))
 
     def commit(self, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
         """Write everything queued as one new transaction and journal batch."""
@@ -85,14 +94,27 @@ class BulkWriter:
         return {ENTITY_OF[queued.table]: len(queued.rows) for queued in self._queued}
 
     def _jobs(self, batch_seq: int) -> Iterator[ChunkJob]:
-        clock = self._db.journal.clock
+        for group in self._groups():
+            for same_round in zip_longest(*(self._chunk_jobs(q, batch_seq) for q in group)):
+                yield from (job for job in same_round if job is not None)
+
+    def _groups(self) -> list[list[_Queued]]:
+        groups: list[list[_Queued]] = []
         for queued in self._queued:
-            doc = queued.doc
-            for chunk in chunks(queued.rows):
-                narrow = getattr(doc, "for_rows", None)  # only the context these rows need
-                yield ChunkJob(queued.table, ENTITY_OF[queued.table], chunk,
-                               narrow(chunk) if narrow else doc, batch_seq,
-                               clock.reserve(len(chunk)), queued.build)
+            if queued.alongside and groups:
+                groups[-1].append(queued)
+            else:
+                groups.append([queued])
+        return groups
+
+    def _chunk_jobs(self, queued: _Queued, batch_seq: int) -> Iterator[ChunkJob]:
+        clock = self._db.journal.clock
+        doc = queued.doc
+        narrow = getattr(doc, "for_rows", None)  # only the context these rows need
+        for chunk in chunks(queued.rows):
+            yield ChunkJob(queued.table, ENTITY_OF[queued.table], chunk,
+                           narrow(chunk) if narrow else doc, batch_seq,
+                           clock.reserve(len(chunk)), queued.build)
 
 
 def bulk_helper(rows: int) -> HelperProcess:

@@ -67,7 +67,10 @@ class ImportWriter:
                          for name in _unique(row.candidate.tags)]
         names = {c["id"]: c["name"] for c in self._new_companies} | self._company_names()
         self._bulk.add(Company, self._new_companies, company_doc, build=company_row)
-        self._bulk.add(Contact, contacts, ContactDocs(names), build=contact_row)
+        # New companies are made in the order rows first name them: a contact chunk's companies
+        # are all in the company chunks up to its own (not so when a workspace file brings its own)
+        self._bulk.add(Contact, contacts, ContactDocs(names), build=contact_row,
+                       alongside=records is None)
         self._bulk.add(Note, notes, note_doc, build=note_row)
         self._bulk.add(Tag, self._new_tags)
         self._bulk.add(Tagging, taggings, build=tagging_row)
