@@ -14,6 +14,7 @@ import argparse
 import json
 import random
 import shutil
+import sqlite3
 import sys
 import tempfile
 import time
@@ -67,6 +68,23 @@ def timed(work: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
+def machine_probe() -> float:
+    """Seconds for fixed memory-bound work: a 2-million-key dict and 500,000 inserts into an
+    indexed in-memory SQLite table. This machine's speed drifts by up to ~40% within an hour
+    (about 1.5-1.9 s usual, 2.5 s slow); the probe says which kind of hour a result comes from."""
+    rng = random.Random(1)
+    keys = [rng.getrandbits(60) for _ in range(2_000_000)]
+    started = time.perf_counter()
+    table = dict.fromkeys(keys)
+    assert all(key in table for key in keys)
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE t (k INTEGER, v TEXT)")
+    db.execute("CREATE INDEX t_k ON t (k)")
+    db.executemany("INSERT INTO t VALUES (?, 'xxxxxxxxxxxxxxxxxxxx')", ((k,) for k in keys[:500_000]))
+    db.close()
+    return time.perf_counter() - started
+
+
 def measure(crm: Crm, csv: Path) -> dict[str, float]:
     read_s, source = timed(lambda: crm.imports.read(csv))
     preview_s, plan = timed(lambda: crm.imports.preview(source))
@@ -87,6 +105,7 @@ def main() -> int:
                         help="every row with an email, company, birthday, tags and a remark")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    probe_before = machine_probe()
     scratch = Path(tempfile.mkdtemp(prefix="crm-import-bench-"))
     try:
         csv = scratch / "customers.csv"
@@ -103,7 +122,9 @@ def main() -> int:
         plain.close()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    result = {"rows": args.rows, "file": "full" if args.full else "typical", "csv_mb": round(csv_mb, 1), "target_s": TARGET_S,
+    probes = [round(probe_before, 2), round(machine_probe(), 2)]
+    result = {"rows": args.rows, "file": "full" if args.full else "typical", "csv_mb": round(csv_mb, 1),
+              "target_s": TARGET_S, "machine_probe_s": probes,
               "encrypted": {k: round(v, 2) for k, v in encrypted.items()},
               "plain": {k: round(v, 2) for k, v in unencrypted.items()}}
     if args.json:
@@ -111,6 +132,8 @@ def main() -> int:
     else:
         for key, value in encrypted.items():
             print(f"{key:>20}: {value:7.2f} s   plain SQLite {unencrypted[key]:7.2f} s")
+        print(f"{'machine probe':>20}: {probes[0]:.2f} s before, {probes[1]:.2f} s after "
+              "(about 1.5-1.9 s at this machine's usual speed, 2.5 s in its slow hours)")
     return 0
 
 
