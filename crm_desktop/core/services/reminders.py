@@ -34,6 +34,7 @@ from crm_desktop.core.services.ordering import (
     read_page,
     sort_parts,
 )
+from crm_desktop.core.services.tagging import live_matching
 from crm_desktop.core.storage.database import Database, Tx, get_live
 from crm_desktop.core.storage.tables import Contact, Deal, Reminder, ServiceLog
 from crm_desktop.core.storage.types import utcnow
@@ -293,13 +294,9 @@ def _filtered(statement: Any, query: ReminderQuery, now: datetime | None,
         "overdue": now, "today": start + timedelta(days=1),
         "week": start + timedelta(days=7), "all": None}
     high = before[rules.choice(query.due, before, "due")]
-    statement = statement.where(col(Reminder.deleted_at).is_(None))
+    statement = live_matching(statement, Reminder, contact_id=query.contact_id, owner=query.owner)
     if not query.include_done:
         statement = statement.where(col(Reminder.done_at).is_(None))
     if high is not None:
         statement = statement.where(_effective_due() < high)
-    if query.contact_id:
-        statement = statement.where(Reminder.contact_id == query.contact_id)
-    if query.owner:
-        statement = statement.where(Reminder.owner == query.owner)
     return statement

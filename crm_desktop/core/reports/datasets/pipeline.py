@@ -16,7 +16,7 @@ from crm_desktop.core.reports.options import Period, ReportOptions
 from crm_desktop.core.reports.progress import Progress
 from crm_desktop.core.services.deals import DealQuery
 from crm_desktop.core.services.ordering import Ordering
-from crm_desktop.core.services.tagging import ids_with_tag
+from crm_desktop.core.services.tagging import live_matching
 from crm_desktop.core.storage.tables import Deal, PipelineStage
 
 if TYPE_CHECKING:
@@ -92,12 +92,7 @@ def collect(crm: Crm, options: ReportOptions, progress: Progress) -> Pipeline:
 
 
 def _narrowed(statement: Any, options: ReportOptions) -> Any:
-    statement = statement.where(col(Deal.deleted_at).is_(None))
-    if options.owner:
-        statement = statement.where(col(Deal.owner) == options.owner)
-    if options.tag:
-        statement = statement.where(col(Deal.id).in_(ids_with_tag("deal", options.tag)))
-    return statement
+    return live_matching(statement, Deal, options.tag, owner=options.owner)
 
 
 def _open_groups(rows: Any, stages: dict[str, tuple[str, int, int, Any]],
