@@ -57,11 +57,10 @@ class DuplicateService:
         self._db = db
         self._settings = settings
 
-    def index(self, also: AlsoFile | None = None) -> DuplicateIndex:
-        """Every live contact filed by key, read in one query (for an import to check its rows);
-        `also(id, name, emails, phones)` is given each contact read, for a second index."""
+    def index(self) -> DuplicateIndex:
+        """Every live contact filed by key, read in one query."""
         with self._db.read() as session:
-            return load_index(session, self._region(), also)
+            return load_index(session, self._region())
 
     def suggestions(self, limit: int = 500) -> list[DuplicatePair]:
         """Likely duplicate pairs over the whole workspace: those with more reasons first, then
@@ -121,6 +120,8 @@ class DuplicateService:
 
 
 def load_index(session: Session, region: str, also: AlsoFile | None = None) -> DuplicateIndex:
+    """Every live contact filed by key, read in one query (an import checks its rows against
+    it); `also(id, name, emails, phones)` is given each contact read, for a second index."""
     index = DuplicateIndex(_company_names(session), region)
     _file(index, session.connection().execute(_contact_columns().order_by(col(Contact.id))), also)
     return index

@@ -31,7 +31,7 @@ from crm_desktop.core.io.imports.source import ReadOptions, Source, read_source
 from crm_desktop.core.io.imports.undo import IMPORT_ACTION, undo_import
 from crm_desktop.core.io.imports.writer import ImportWriter
 from crm_desktop.core.services.contacts import ContactService
-from crm_desktop.core.services.duplicates import DuplicateService
+from crm_desktop.core.services.duplicates import load_index
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import tags_of
 from crm_desktop.core.storage.database import Database
@@ -74,7 +74,7 @@ class ImportService:
         with (without_cyclic_gc(), HelperProcess(rows, warm_up) as helper,
               self._db.read() as session):
             known = Known()  # filled by the same read as the duplicate index, while the helper starts
-            index = DuplicateService(self._db, self._settings).index(also=known.file)
+            index = load_index(session, region, also=known.file)
             planner = Planner(known, index,
                               lambda ids: self._current(session, ids))
             for candidates in candidate_chunks(source, chosen, region, helper):
