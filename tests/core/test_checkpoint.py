@@ -73,3 +73,19 @@ def test_no_fold_starts_once_the_workspace_is_closing(crm: Crm) -> None:
     with crm.db.transaction("test", fold_log_later=True) as tx:
         tx.touch("contact", "none")
     assert not [t for t in threading.enumerate() if t.name == "wal-checkpoint"]
+
+
+def test_an_erasure_right_after_a_big_import_waits_for_its_fold_and_empties_the_log(
+        crm: Crm, workspace: AppPaths, tmp_path: Path, held_fold: threading.Event) -> None:
+    """Erasing a person just after an import: the import's background fold finishes first,
+    then the log is emptied, so no old page image of the person stays in it."""
+    make_csv(tmp_path / "shop.csv", 3000)
+    crm.imports.run(crm.imports.preview(crm.imports.read(tmp_path / "shop.csv")))
+    person = crm.contacts.page(limit=1)[0]
+    threading.Timer(1.0, held_fold.set).start()
+    erasure = crm.privacy.erase_person(person.id).value
+    assert held_fold.is_set()
+    assert not [t for t in threading.enumerate() if t.name == "wal-checkpoint" and t.is_alive()]
+    assert erasure.wal_truncated
+    wal = workspace.database.with_name(workspace.database.name + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0

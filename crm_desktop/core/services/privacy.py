@@ -127,7 +127,7 @@ class PrivacyService:
             finally:
                 conn.exec_driver_sql(f"PRAGMA secure_delete = {int(previous)}")
             changes = tx.changes()
-        truncated = self._truncate_wal()
+        truncated = self._db.checkpoints.truncate()
         return Outcome(replace(erasure, wal_truncated=truncated), changes)
 
     def record_consent(self, contact_id: str, given: bool, source: str,
@@ -139,16 +139,6 @@ class PrivacyService:
         with self._db.transaction(CONSENT_ACTION) as tx:
             tx.update(_person(tx, contact_id), values)
             return Outcome(None, tx.changes())
-
-    def _truncate_wal(self) -> bool:
-        """Fold the write-ahead log into the file and empty it: old page images go with it."""
-        raw = self._db.engine.raw_connection()
-        try:
-            busy, _log, _done = raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            return not busy
-        finally:
-            raw.close()
-
 
 def _person(tx: Tx, contact_id: str) -> Contact:
     """The contact, also from the recycle bin: a deleted record is still held."""

@@ -59,11 +59,22 @@ class Checkpoints:
             thread.start()
             self._threads = [t for t in self._threads if t.is_alive()] + [thread]
 
+    def truncate(self) -> bool:
+        """Fold the whole log into the file now and empty it (old page images go with it), after
+        any background fold; False if a reader kept part of it."""
+        self.wait()
+        return self._checkpoint("TRUNCATE")
+
     def _fold(self) -> None:
-        raw = self._engine.raw_connection()
         try:
-            raw.cursor().execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+            self._checkpoint("PASSIVE")
         except Exception as exc:  # noqa: BLE001 - the next commit folds the log instead
             log.warning("background checkpoint failed (%s)", type(exc).__name__)
+
+    def _checkpoint(self, mode: str) -> bool:
+        raw = self._engine.raw_connection()
+        try:
+            busy, _log, _done = raw.cursor().execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+            return not busy
         finally:
             raw.close()
