@@ -70,7 +70,8 @@ def test_no_fold_starts_once_the_workspace_is_closing(crm: Crm) -> None:
     """A big write that commits while the workspace closes starts no background fold (which
     would open the file again after its lock is released)."""
     crm.db.checkpoints.close()
-    with crm.db.transaction("test", fold_log_later=True) as tx:
+    with crm.db.transaction("test") as tx:
+        crm.db.checkpoints.defer(tx.session.connection())
         tx.touch("contact", "none")
     assert not [t for t in threading.enumerate() if t.name == "wal-checkpoint"]
 

@@ -28,6 +28,8 @@ from crm_desktop.core.storage.engine import CACHE_KIB
 from crm_desktop.core.storage.tables import JournalBatch, Record
 from crm_desktop.core.storage.types import utcnow
 
+FOLD_LOG_LATER_ROWS = 2000  # about where SQLite would fold the log inside the commit
+
 
 @dataclass(frozen=True)
 class _Queued:
@@ -78,9 +80,12 @@ class BulkWriter:
               progress: Callable[[int, int], None] | None = None,
               helper: HelperProcess | None = None) -> dict[str, int]:
         """Write everything queued; a big write prepares its rows in a helper process (`helper`:
-        one the caller started early, e.g. before building the rows)."""
+        one the caller started early, e.g. before building the rows), and its log is folded into
+        the file after its commit, in the background (storage/checkpoint.py)."""
         total = sum(len(queued.rows) for queued in self._queued)
         done = 0
+        if total >= FOLD_LOG_LATER_ROWS:
+            self._db.checkpoints.defer(conn)
         conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         try:
             with helper or bulk_helper(total) as preparer:

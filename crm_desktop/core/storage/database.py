@@ -106,15 +106,11 @@ class Database:
         self.checkpoints = Checkpoints(engine)
 
     @contextmanager
-    def transaction(self, action: str, undo_of: str | None = None, *,
-                    fold_log_later: bool = False) -> Iterator[Tx]:
-        """All or nothing: the change, its journal rows and its index rows commit together.
-        `fold_log_later`: a big write's log is folded into the file after its commit."""
+    def transaction(self, action: str, undo_of: str | None = None) -> Iterator[Tx]:
+        """All or nothing: the change, its journal rows and its index rows commit together."""
         if self.read_only:
             raise WorkspaceLockedError()
         with Session(self._writer, expire_on_commit=False, autoflush=True) as session:
-            if fold_log_later:
-                self.checkpoints.defer(session.connection())
             tx = Tx(session, self.journal, action, undo_of)
             try:
                 yield tx

@@ -39,7 +39,6 @@ from crm_desktop.core.storage.tables import Company, Contact, Meta
 
 Progress = Callable[[int, int], None]
 MAPPINGS_KEY = "import.mappings"
-FOLD_LOG_LATER_ROWS = 2000  # about where SQLite would fold the log inside the commit
 
 
 @dataclass(frozen=True)
@@ -112,8 +111,7 @@ class ImportService:
 
     def _write(self, plan: ImportPlan, creates: list[PlannedRow], updates: list[PlannedRow],
                progress: Progress | None) -> Outcome[ImportResult]:
-        big = len(creates) + len(updates) >= FOLD_LOG_LATER_ROWS
-        with self._db.transaction(IMPORT_ACTION, fold_log_later=big) as tx:
+        with self._db.transaction(IMPORT_ACTION) as tx:
             created = ImportWriter(self._db, tx, self._contacts).write(
                 creates, updates, progress, plan.source.document, matched=plan.of("skip"))
             counts = plan.counts()
