@@ -39,7 +39,7 @@ def chunks(rows: Sequence[Item]) -> Iterator[Sequence[Item]]:
         yield rows[start:start + CHUNK_ROWS]
 
 
-def _ready() -> None:
+def _nothing_to_warm() -> None:
     """The helper's first task: it has imported what the work needs by the time this returns."""
 
 
@@ -59,7 +59,7 @@ class HelperProcess:
     runs first in the helper, e.g. to load dictionaries while this process is still busy.
     """
 
-    def __init__(self, rows: int, warm_up: Callable[[], None] = _ready,
+    def __init__(self, rows: int, warm_up: Callable[[], None] = _nothing_to_warm,
                  parallel_min_rows: int | None = None) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._warming: Future[None] | None = None
@@ -91,8 +91,8 @@ class HelperProcess:
              items: Iterable[Item]) -> Iterator[tuple[Item, Result]]:
         """(item, work(item)) for each item, in order; items are taken as they are needed."""
         pending = iter(items)
-        starting = not self.ready()
-        while starting and self.still_starting():  # work here rather than wait for it
+        starting = not self.ready()  # or no helper at all
+        while self.still_starting():  # work here rather than wait for it
             if (item := next(pending, None)) is None:
                 return
             yield item, work(item)
@@ -127,9 +127,7 @@ class HelperProcess:
 
     def ready(self) -> bool:
         """Whether the helper has started and warmed up (so it may take the first item too)."""
-        warming = self._warming
-        return (self._pool is not None and warming is not None and warming.done()
-                and not warming.cancelled() and warming.exception() is None)
+        return not self.still_starting() and self._pool is not None
 
     def _submit(self, work: Callable[..., Result], *args: object) -> Future[Result] | None:
         if self._pool is None:

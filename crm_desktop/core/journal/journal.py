@@ -70,9 +70,14 @@ def creation_values(entry: JournalEntry) -> dict[str, Any]:
     return values
 
 
+def is_creation(entry: JournalEntry) -> bool:
+    """A creation's single row (field "*"), whose object creation_values reads."""
+    return entry.op == "insert" and entry.field == ALL_FIELDS
+
+
 def per_field(entry: JournalEntry) -> list[JournalEntry]:
     """A creation's row as one entry per field (detached copies); any other row as it is."""
-    if entry.op != "insert" or entry.field != ALL_FIELDS:
+    if not is_creation(entry):
         return [entry]
     values = creation_values(entry)
     return [JournalEntry(seq=entry.seq, batch_seq=entry.batch_seq, hlc=entry.hlc,

@@ -41,7 +41,12 @@ from crm_desktop.core.domain import rules
 from crm_desktop.core.domain.changes import Outcome
 from crm_desktop.core.errors import PersonNotFoundError, PrivacyExportError
 from crm_desktop.core.journal.hlc import hlc_datetime
-from crm_desktop.core.journal.journal import ALL_FIELDS, creation_values, to_json_value
+from crm_desktop.core.journal.journal import (
+    ALL_FIELDS,
+    creation_values,
+    is_creation,
+    to_json_value,
+)
 from crm_desktop.core.search import docs as search_docs
 from crm_desktop.core.services.history import ERASE_ACTION, EXPORT_ACTION
 from crm_desktop.core.services.person_records import (
@@ -189,8 +194,7 @@ def _history(session: Session, row_ids: list[str]) -> list[dict[str, Any]]:
     return [{"at": hlc_datetime(e.hlc).isoformat(), "actor": b.actor, "device_id": b.device_id,
              "action": b.action, "entity": e.entity, "row_id": e.row_id, "op": e.op,
              "field": e.field, "old_value": e.old_value,
-             "new_value": creation_values(e) if e.field == ALL_FIELDS and e.op == "insert"
-             else e.new_value}
+             "new_value": creation_values(e) if is_creation(e) else e.new_value}
             for e, b in session.exec(query)]
 
 

@@ -129,7 +129,7 @@ def bulk_helper(rows: int) -> HelperProcess:
 
 def _store(conn: Connection, job: ChunkJob, chunk: PreparedChunk) -> None:
     if chunk.values is None:  # a column left to its default: the slow path
-        conn.execute(insert(job.table), chunk.rows or job.rows)
+        conn.execute(insert(job.table), job.rows)
     else:
         conn.exec_driver_sql(insert_statement(job.table), chunk.values)
     conn.exec_driver_sql(JOURNAL_INSERT, chunk.journal)

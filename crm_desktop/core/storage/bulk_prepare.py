@@ -61,15 +61,13 @@ class PreparedChunk:
     values: list[tuple[Any, ...]] | None  # None: a column is left to its default (the ORM path)
     journal: list[tuple[Any, ...]]
     entries: list[IndexEntry]
-    rows: Sequence[dict[str, Any]] | None = None  # the built rows, for the ORM path
 
 
 def prepare_chunk(job: ChunkJob) -> PreparedChunk:
     rows = [job.build(item) for item in job.rows] if job.build is not None else job.rows
     docs = [job.doc(SimpleNamespace(**row)) for row in rows] if job.doc is not None else []
     values = _values(job.table, rows)
-    return PreparedChunk(values, _journal_rows(job, rows), [index_entry(doc) for doc in docs],
-                         rows if values is None and job.build is not None else None)
+    return PreparedChunk(values, _journal_rows(job, rows), [index_entry(doc) for doc in docs])
 
 
 def warm_up() -> None:

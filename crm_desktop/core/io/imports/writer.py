@@ -56,7 +56,8 @@ class ImportWriter:
         if records is not None:
             records.before_contacts(self._bulk, self._companies, self._tags)
         # ids already used, read only when the file brings ids of its own (our exports)
-        self._taken = _contact_ids(self._tx) if any(row.candidate.record_id for row in creates) else set()
+        own_ids = any(is_id(row.candidate.record_id) for row in creates)
+        self._taken = _contact_ids(self._tx) if own_ids else set()
         contacts, notes, taggings = [], [], []
         for row in creates:  # ids and links here; the rows themselves are built by the helper
             contact = self._contact_item(row)
@@ -88,7 +89,7 @@ class ImportWriter:
         company = values.pop("company_name", "")
         values["company_id"] = self._company_id(company) if company else None
         kept = row.candidate.record_id
-        if kept and is_id(kept) and kept not in self._taken:  # our own export: same person, same id
+        if is_id(kept) and kept not in self._taken:  # our own export: same person, same id
             values["id"] = kept
             self._taken.add(kept)
         else:
