@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -49,9 +50,7 @@ def use_helper(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[Future[Any]]:
 
     def start_and_wait(self: helper_process.HelperProcess, *args: Any, **kwargs: Any) -> None:
         start(self, *args, **kwargs)
-        deadline = time.monotonic() + 60
-        while self.still_starting() and time.monotonic() < deadline:
-            time.sleep(0.02)
+        wait_until_ready(self)
 
     def hand(self: helper_process.HelperProcess, work: Callable[..., Any], *args: object) -> Any:
         future = submit(self, work, *args)
@@ -67,3 +66,28 @@ def use_helper(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[Future[Any]]:
 def done_by_helper(handed: list[Future[Any]]) -> int:
     """How many of the handed items a helper process really computed (warm-ups included)."""
     return sum(f.done() and not f.cancelled() and f.exception() is None for f in handed)
+
+
+def wait_until_ready(helper: helper_process.HelperProcess) -> None:
+    """Until the helper has started and warmed up (or given up), at most a minute."""
+    deadline = time.monotonic() + 60
+    while helper.still_starting() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def wait_for_processes_to_end(processes: set[Any] | None = None, seconds: float = 60) -> set[Any]:
+    """Until these child processes (all of them when None) have ended; those still running."""
+    def running() -> set[Any]:
+        children = set(multiprocessing.active_children())
+        return children if processes is None else processes & children
+
+    deadline = time.monotonic() + seconds
+    while (left := running()) and time.monotonic() < deadline:
+        for child in left:
+            child.join(timeout=1)
+    return running()
+
+
+def use_small_chunks(monkeypatch: pytest.MonkeyPatch, rows: int) -> None:
+    """Chunks of a few rows, so that a small test file passes several through the helper."""
+    monkeypatch.setattr(helper_process, "CHUNK_ROWS", rows)

@@ -11,6 +11,7 @@ import time
 import pytest
 
 from crm_desktop.core.helper_process import HelperProcess
+from tests.core.import_support import wait_for_processes_to_end, wait_until_ready
 
 
 def square_where_done(number: int) -> tuple[int, int]:
@@ -20,12 +21,6 @@ def square_where_done(number: int) -> tuple[int, int]:
 def slow_square_where_done(number: int) -> tuple[int, int]:
     time.sleep(0.1)
     return number * number, os.getpid()
-
-
-def wait_until_ready(helper: HelperProcess) -> None:
-    deadline = time.monotonic() + 60
-    while helper.still_starting() and time.monotonic() < deadline:
-        time.sleep(0.05)
 
 
 def die_in_the_helper(number: int) -> tuple[int, int]:
@@ -99,9 +94,7 @@ def test_the_helper_ends_with_the_work() -> None:
         next(results), next(results)  # the caller stops early, e.g. Stop in the import wizard
         started = set(multiprocessing.active_children())
         assert started
-    deadline = time.monotonic() + 20
-    while started & set(multiprocessing.active_children()) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_for_processes_to_end(started, seconds=20)
     assert not started & set(multiprocessing.active_children())
 
 

@@ -5,19 +5,23 @@ same import gives done in one process."""
 from __future__ import annotations
 
 import multiprocessing
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlmodel import col, select
 
-from crm_desktop.core import helper_process
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import ContactCreate, Labeled
 from crm_desktop.core.io.imports.plan import ImportPlan
 from crm_desktop.core.storage.tables import JournalEntry
-from tests.core.import_support import done_by_helper, use_helper, write
+from tests.core.import_support import (
+    done_by_helper,
+    use_helper,
+    use_small_chunks,
+    wait_for_processes_to_end,
+    write,
+)
 
 HEADER = "姓名,手机,邮箱,公司,职位,标签,备注\n"
 FAMILY = "王李张刘陈欧阳司马"
@@ -43,7 +47,7 @@ def shop_list(folder: Path) -> Path:
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunks of 7 rows, so that a 40-row file passes several through the helper."""
-    monkeypatch.setattr(helper_process, "CHUNK_ROWS", 7)
+    use_small_chunks(monkeypatch, 7)
 
 
 def planned(plan: ImportPlan) -> list[tuple[Any, ...]]:
@@ -110,10 +114,7 @@ def test_stopping_an_import_through_the_helper_keeps_nothing_and_no_process(
         crm.imports.run(plan, stop)
     assert crm.contacts.count() == 0
     assert crm.search("zhangwei") == []
-    deadline = time.monotonic() + 60  # it finishes the chunk in hand, then ends
-    while multiprocessing.active_children() and time.monotonic() < deadline:
-        for child in multiprocessing.active_children():
-            child.join(timeout=1)
+    wait_for_processes_to_end()  # a helper finishes the chunk in hand, then ends
     assert not multiprocessing.active_children()
 
 

@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 
-from crm_desktop.core import helper_process
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.errors import ImportCsvError
 from crm_desktop.core.io.imports.candidates import Candidate
@@ -22,7 +21,7 @@ from crm_desktop.ui.controllers.import_wizard import ImportWizard
 from crm_desktop.ui.controllers.shell import Shell
 from crm_desktop.ui.models.import_preview_model import ImportPreviewModel
 from crm_desktop.ui.tasks import ImmediateTaskRunner
-from tests.core.import_support import done_by_helper, use_helper
+from tests.core.import_support import done_by_helper, use_helper, use_small_chunks
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 GBK_NAMES = {"欧阳娜娜", "张伟", "司马光"}
@@ -266,7 +265,7 @@ def test_a_big_import_goes_through_the_helper_process(page: ContactsPage, gui_cr
     """With the helper process reading and preparing the rows (as for 20,000 rows and more), the
     wizard previews and imports every row and the list shows them."""
     handed = use_helper(monkeypatch, on=True)
-    monkeypatch.setattr(helper_process, "CHUNK_ROWS", 4)
+    use_small_chunks(monkeypatch, 4)
     rows = "".join(f"客户{n},1380000{n:04d}\n" for n in range(30))
     wizard = _open(page)
     _read(wizard, _write(tmp_path, "姓名,手机\n" + rows))
