@@ -13,6 +13,7 @@ from sqlalchemy import Connection, insert
 from crm_desktop.core.helper_process import HelperProcess, chunks
 from crm_desktop.core.ids import new_id
 from crm_desktop.core.search.index import BULK_CACHE_KIB, store_entries
+from crm_desktop.core.search.merging import hold_merging, merge_step, resume_merging
 from crm_desktop.core.storage.bulk_prepare import (
     JOURNAL_INSERT,
     ChunkJob,
@@ -28,7 +29,9 @@ from crm_desktop.core.storage.engine import CACHE_KIB
 from crm_desktop.core.storage.tables import JournalBatch, Record
 from crm_desktop.core.storage.types import utcnow
 
-FOLD_LOG_LATER_ROWS = 2000  # about where SQLite would fold the log inside the commit
+# From this size on, a write leaves the log fold (about where SQLite would fold it inside the
+# commit) and the search index's merging for the background, after its commit.
+BIG_WRITE_ROWS = 2000
 
 
 @dataclass(frozen=True)
@@ -80,12 +83,15 @@ class BulkWriter:
               progress: Callable[[int, int], None] | None = None,
               helper: HelperProcess | None = None) -> dict[str, int]:
         """Write everything queued; a big write prepares its rows in a helper process (`helper`:
-        one the caller started early, e.g. before building the rows), and its log is folded into
-        the file after its commit, in the background (storage/checkpoint.py)."""
+        one the caller started early, e.g. before building the rows); after its commit, its
+        search segments are merged and its log is folded into the file in the background
+        (search/merging.py, storage/checkpoint.py)."""
         total = sum(len(queued.rows) for queued in self._queued)
         done = 0
-        if total >= FOLD_LOG_LATER_ROWS:
-            self._db.checkpoints.defer(conn)
+        big = total >= BIG_WRITE_ROWS
+        if big:
+            self._db.checkpoints.defer(conn, tidy=merge_step)
+            hold_merging(conn)
         conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         try:
             with helper or bulk_helper(total) as preparer:
@@ -94,6 +100,8 @@ class BulkWriter:
                     done += len(job.rows)
                     if progress:
                         progress(done, total)
+            if big:
+                resume_merging(conn)
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
         return {ENTITY_OF[queued.table]: len(queued.rows) for queued in self._queued}
