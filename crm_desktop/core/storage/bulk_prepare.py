@@ -5,13 +5,13 @@ Nothing here touches a database, so a big write can prepare its next rows in a h
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
+import orjson
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.types import TypeEngine
 
@@ -25,14 +25,17 @@ _DIALECT = sqlite.dialect()  # the processors of every SQLite driver, sqlcipher3
 
 
 def _journal_value(value: Any) -> Any:
-    """What the JSON encoder cannot write itself: datetimes, dates and Decimals, as text."""
+    """What the JSON encoder cannot write itself (Decimals), as to_json_value writes it."""
     converted = to_json_value(value)
     if converted is value:
         raise TypeError(f"{type(value).__name__} is not JSON serializable")
     return converted
 
 
-_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_journal_value).encode
+def _to_json(value: Any) -> str:
+    """Datetimes and dates come out as to_json_value's isoformat() text (orjson's own)."""
+    return orjson.dumps(value, default=_journal_value).decode()
+
 JOURNAL_INSERT = ("INSERT INTO journal (batch_seq, hlc, entity, row_id, op, field, new_value) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?)")
 

