@@ -11,7 +11,6 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 
-
 def utc_text(value: datetime | None) -> str | None:
     """How a UtcDateTime column stores a value (also the bulk writer's direct path)."""
     if value is None:
