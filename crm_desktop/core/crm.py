@@ -113,6 +113,8 @@ class Crm:
         return self.db.journal.identity.device_id
 
     def close(self) -> None:
+        if "imports" in self.__dict__:  # cached_property: only if it was used
+            self.imports.close()
         self.db.checkpoints.close()
         self.engine.dispose()
         if self._lock:

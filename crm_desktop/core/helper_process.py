@@ -44,7 +44,7 @@ def _nothing_to_warm() -> None:
 
 
 def _warm(warm_up: Callable[[], None]) -> None:
-    """Run in the helper first. It lives for one preview or one write, and its chunks make no
+    """Run in the helper first (again before each job it is kept for). Its chunks make no
     reference cycles (a refused row's error keeps no traceback): the cycle collector, which
     cost a tenth of its time, is off there, and what it loaded is frozen out of any walk."""
     warm_up()
@@ -63,6 +63,7 @@ class HelperProcess:
                  parallel_min_rows: int | None = None) -> None:
         self._pool: ProcessPoolExecutor | None = None
         self._warming: Future[None] | None = None
+        self._warm_up = warm_up
         if rows >= (PARALLEL_MIN_ROWS if parallel_min_rows is None else parallel_min_rows):
             try:
                 self._pool = ProcessPoolExecutor(max_workers=1,
@@ -82,6 +83,13 @@ class HelperProcess:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
+
+    def warm(self, warm_up: Callable[[], None]) -> None:
+        """Hand a running helper the warm-up of its next job (core/kept_helper.py); items are
+        done here until it is through."""
+        if self._pool is not None and warm_up is not self._warm_up:
+            self._warm_up = warm_up
+            self._warming = self._submit(_warm, warm_up)
 
     @property
     def running(self) -> bool:

@@ -11,11 +11,11 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from crm_desktop.core import helper_process
 from crm_desktop.core.domain.changes import Changes, Outcome
 from crm_desktop.core.domain.models import UndoResult
 from crm_desktop.core.errors import ImportJsonError, MappingNameError, ValidationError
 from crm_desktop.core.gc_pause import without_cyclic_gc
-from crm_desktop.core.helper_process import HelperProcess
 from crm_desktop.core.i18n import N_
 from crm_desktop.core.io.imports import mapping as mappings
 from crm_desktop.core.io.imports.mapping import Mapping
@@ -30,15 +30,18 @@ from crm_desktop.core.io.imports.plan import (
 from crm_desktop.core.io.imports.source import ReadOptions, Source, read_source
 from crm_desktop.core.io.imports.undo import IMPORT_ACTION, undo_import
 from crm_desktop.core.io.imports.writer import ImportWriter
+from crm_desktop.core.kept_helper import KeptHelper
 from crm_desktop.core.services.contacts import ContactService
 from crm_desktop.core.services.duplicates import load_index
 from crm_desktop.core.services.settings import SettingsService
 from crm_desktop.core.services.tagging import tags_of
+from crm_desktop.core.storage.bulk_prepare import warm_up as warm_up_writing
 from crm_desktop.core.storage.database import Database
 from crm_desktop.core.storage.tables import Company, Contact, Meta
 
 Progress = Callable[[int, int], None]
 MAPPINGS_KEY = "import.mappings"
+BIG_FILE_BYTES = 1_000_000  # ~20,000 rows of a typical sheet: worth a helper process
 
 
 @dataclass(frozen=True)
@@ -55,10 +58,26 @@ class ImportService:
         self._db = db
         self._settings = settings
         self._contacts = ContactService(db, settings)
+        self._helper = KeptHelper()  # from the read of a big file to its preview and write
 
     def read(self, path: Path | str, options: ReadOptions | None = None) -> Source:
-        with without_cyclic_gc():
-            return read_source(Path(path), options or ReadOptions())
+        """The file's rows; a big file's preview gets its helper process started meanwhile."""
+        path = Path(path)
+        if path.is_file() and path.stat().st_size >= BIG_FILE_BYTES:
+            self._helper.start(warm_up)
+        try:
+            with without_cyclic_gc():
+                source = read_source(path, options or ReadOptions())
+        except BaseException:
+            self._helper.close()
+            raise
+        if source.document is not None or len(source.rows) < helper_process.PARALLEL_MIN_ROWS:
+            self._helper.close()
+        return source
+
+    def close(self) -> None:
+        """The workspace is closing: no helper process is kept any longer."""
+        self._helper.close()
 
     def suggest(self, source: Source) -> Mapping:
         return mappings.suggest(source.headers)
@@ -70,17 +89,26 @@ class ImportService:
         chosen = mapping if mapping is not None else self.suggest(source)
         region = self._settings.get().default_region
         rows = len(source.rows) if source.document is None else 0  # JSON: read here
-        with (without_cyclic_gc(), HelperProcess(rows, warm_up) as helper,
-              self._db.read() as session):
-            known = Known()  # filled by the same read as the duplicate index, while the helper starts
-            index = load_index(session, region, also=known.file)
-            planner = Planner(known, index,
-                              lambda ids: self._current(session, ids))
-            for candidates in candidate_chunks(source, chosen, region, helper):
-                planner.add(candidates)
-                if progress:
-                    progress(len(planner.rows), len(source.rows))
-        return ImportPlan(source, chosen, tuple(planner.rows))
+        helper = self._helper.take(rows, warm_up)
+        try:
+            with without_cyclic_gc(), self._db.read() as session:
+                known = Known()  # filled by the same read as the duplicate index, while the helper starts
+                index = load_index(session, region, also=known.file)
+                planner = Planner(known, index,
+                                  lambda ids: self._current(session, ids))
+                for candidates in candidate_chunks(source, chosen, region, helper):
+                    planner.add(candidates)
+                    if progress:
+                        progress(len(planner.rows), len(source.rows))
+        except BaseException:
+            helper.close()
+            raise
+        plan = ImportPlan(source, chosen, tuple(planner.rows))
+        if plan.counts()["create"] >= helper_process.PARALLEL_MIN_ROWS:
+            self._helper.keep(helper, warm_up_writing)  # readied while the user looks at the plan
+        else:
+            helper.close()
+        return plan
 
     @staticmethod
     def _current(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -113,7 +141,8 @@ class ImportService:
                progress: Progress | None) -> Outcome[ImportResult]:
         with self._db.transaction(IMPORT_ACTION) as tx:
             created = ImportWriter(self._db, tx, self._contacts).write(
-                creates, updates, progress, plan.source.document, matched=plan.of("skip"))
+                creates, updates, progress, plan.source.document, matched=plan.of("skip"),
+                helper=self._helper.take(len(creates), warm_up_writing))
             counts = plan.counts()
             result = ImportResult(tx.batch.id, counts["create"], counts["update"],
                                   counts["skip"], counts["invalid"])

@@ -42,11 +42,14 @@ class ImportWriter:
     def write(self, creates: list[PlannedRow], updates: list[PlannedRow],
               progress: Progress | None = None,
               document: dict[str, list[dict[str, Any]]] | None = None,
-              matched: list[PlannedRow] | None = None) -> set[tuple[str, str]]:
+              matched: list[PlannedRow] | None = None,
+              helper: HelperProcess | None = None) -> set[tuple[str, str]]:
         """Write them (and, from our workspace JSON, the records besides contacts); returns
-        (entity, id) of every record created, for the screens to refresh."""
-        with bulk_helper(len(creates)) as helper:  # it starts while the rows are made
-            created = self._write(creates, updates, progress, document, matched or [], helper)
+        (entity, id) of every record created, for the screens to refresh. `helper`: a helper
+        process for the bulk write, closed here (without one, a new one starts while the rows
+        are made)."""
+        with helper or bulk_helper(len(creates)) as preparer:
+            created = self._write(creates, updates, progress, document, matched or [], preparer)
         return created
 
     def _write(self, creates: list[PlannedRow], updates: list[PlannedRow],
