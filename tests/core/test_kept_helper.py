@@ -26,7 +26,9 @@ from tests.core.import_support import (
 
 @pytest.fixture
 def handed(monkeypatch: pytest.MonkeyPatch) -> list[Future[Any]]:
-    """Every file counts as big: its read starts a helper, which takes 5-row chunks."""
+    """Every file counts as big: its read starts a helper, which takes 5-row chunks. Helpers
+    of earlier tests, closed but maybe not yet gone, are waited for first."""
+    wait_for_processes_to_end()
     monkeypatch.setattr(service, "BIG_FILE_BYTES", 0)
     use_small_chunks(monkeypatch, 5)
     return use_helper(monkeypatch, on=True)

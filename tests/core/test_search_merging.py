@@ -11,11 +11,11 @@ import pytest
 
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import ContactCreate
-from crm_desktop.core.search.merging import FTS5_DEFAULTS
 from crm_desktop.core.storage.checkpoint import Checkpoints, TidyStep
 from tests.benchmarks.import_benchmark import make_csv
 
 ROWS = 3000
+FTS5_CRISIS_MERGE = 16  # FTS5 merges a level's segments at once when it has this many
 
 
 @pytest.fixture
@@ -64,20 +64,32 @@ def test_searches_right_after_a_big_import_find_its_contacts_before_the_merge(
     finds the imported contacts; after the background merge it is one segment and still does."""
     import_shop_list(crm, tmp_path)
     last = crm.contacts.page(limit=ROWS)[-1]
-    assert segments(crm) > FTS5_DEFAULTS["crisismerge"]
+    assert segments(crm) > FTS5_CRISIS_MERGE
     assert last.id in {hit.row_id for hit in crm.search(last.display_name, limit=200)}
     held_tidying.set()
     crm.db.checkpoints.wait()
     assert segments(crm) == 1
+    assert merge_settings(crm) == {"automerge": 4, "crisismerge": FTS5_CRISIS_MERGE}
     assert last.id in {hit.row_id for hit in crm.search(last.display_name, limit=200)}
 
 
 def test_merging_is_back_on_at_the_commit_not_only_after_the_background_merge(
         crm: Crm, tmp_path: Path, held_tidying: threading.Event) -> None:
-    """The import's commit already carries FTS5's usual merge settings, so a crash before the
-    background merge leaves an index that merges as usual."""
+    """The import's commit already carries FTS5's usual automerge, so a crash before the
+    background merge leaves an index that merges with every write as usual."""
     import_shop_list(crm, tmp_path)
-    assert merge_settings(crm) == {"automerge": 4, "crisismerge": 16}
+    assert merge_settings(crm)["automerge"] == 4
+
+
+def test_a_contact_saved_before_the_background_merge_does_not_merge_the_waiting_segments(
+        crm: Crm, tmp_path: Path, many_segments: None, held_tidying: threading.Event) -> None:
+    """The first save after a big import stays a small write: the waiting segments are left
+    to the background merge (FTS5's crisis merge would have merged them all in that save)."""
+    import_shop_list(crm, tmp_path)
+    waiting = segments(crm)
+    added = crm.contacts.add(ContactCreate(display_name="导入之后")).value
+    assert segments(crm) >= waiting
+    assert [hit.row_id for hit in crm.search("导入之后")] == [added.id]
 
 
 def test_a_stopped_import_leaves_merging_as_it_was(crm: Crm, tmp_path: Path) -> None:
@@ -107,4 +119,4 @@ def test_contacts_saved_while_the_index_merges_are_kept_and_found(
     assert not [r for r in caplog.records if "failed" in r.getMessage()]
     assert crm.contacts.count() == ROWS + 20
     assert [hit.row_id for hit in crm.search("合并期间19")] == [added.id]
-    assert segments(crm) < FTS5_DEFAULTS["crisismerge"]  # no more than FTS5 keeps by itself
+    assert segments(crm) < FTS5_CRISIS_MERGE  # no more than FTS5 keeps by itself

@@ -7,7 +7,9 @@ commits without the fold, and a background thread folds the log right after; clo
 workspace waits for it. If the fold fails, the next commit's automatic fold does the work.
 
 Other tidying that such a write left for later (the search index's merging) runs in the same
-thread just before the fold, in small transactions a user's own write can slip between.
+thread, in small transactions a user's own write can slip between: after the fold (a user's save
+meanwhile would otherwise fold the whole log inside its own commit), and followed by a second,
+small fold of what it wrote.
 """
 
 from __future__ import annotations
@@ -78,16 +80,17 @@ class Checkpoints:
         return self._checkpoint("TRUNCATE")
 
     def _after_commit(self, tidy: TidyStep | None) -> None:
+        self._fold()
         if tidy is not None:
             self._tidy(tidy)
-        self._fold()
+            self._fold()
 
     def _tidy(self, step: TidyStep) -> None:
         try:
             # BEGIN IMMEDIATE, as every write here: a step that read first could not write
             # after a user's commit in between ("database is locked" without waiting).
             with self._engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
-                conn.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")  # the fold comes next
+                conn.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")  # a fold comes next
                 try:
                     while step(conn):
                         conn.commit()
