@@ -16,10 +16,13 @@ IDLE_S = 300.0  # a user may study a big preview for a while; an idle helper cos
 
 
 class KeptHelper:
+    """At most one kept helper; safe to use from the GUI's worker threads."""
+
     def __init__(self) -> None:
         self._helper: HelperProcess | None = None
         self._timer: threading.Timer | None = None
         self._guard = threading.Lock()
+        self._closed = False  # the workspace closed: a step finishing late keeps nothing
 
     def start(self, warm_up: Callable[[], None]) -> None:
         """Start one now for a job that is about to come (e.g. while its file is read)."""
@@ -45,17 +48,27 @@ class KeptHelper:
             return
         if warm_up is not None:
             helper.warm(warm_up)
+        replaced: HelperProcess | None
         with self._guard:
-            replaced, self._helper = self._helper, helper
-            self._stop_timer()
-            self._timer = threading.Timer(IDLE_S, self._idle, args=(helper,))
-            self._timer.daemon = True
-            self._timer.start()
+            if self._closed:
+                replaced = helper
+            else:
+                replaced, self._helper = self._helper, helper
+                self._stop_timer()
+                self._timer = threading.Timer(IDLE_S, self._idle, args=(helper,))
+                self._timer.daemon = True
+                self._timer.start()
         if replaced is not None:
             replaced.close()
 
     def close(self) -> None:
+        """The workspace is closing: end the kept helper and keep none from now on."""
+        self.release(for_good=True)
+
+    def release(self, for_good: bool = False) -> None:
+        """End the kept helper, if any (e.g. the file read is too small to need one)."""
         with self._guard:
+            self._closed = self._closed or for_good
             kept, self._helper = self._helper, None
             self._stop_timer()
         if kept is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -100,3 +101,15 @@ def test_a_bulk_creation_is_journalled_compactly_and_listed_whole(crm: Crm) -> N
     created = {h.field: h.new_value for h in crm.history.of(row["id"]) if h.op == "insert"}
     assert created["id"] == row["id"] and created["updated_at"] == created["created_at"]
     assert created["display_name"] == "王芳"
+
+
+def test_json_the_fast_encoder_refuses_is_stored_and_read_as_before() -> None:
+    """A custom field from a hand-edited workspace file with a huge integer, and a NaN that
+    earlier versions wrote: stored and read back as the standard json module does."""
+    column = JsonText()
+    dialect = sqlite.dialect()
+    huge = {"会员号": 2**70}
+    assert column.process_bind_param(huge, dialect) == json.dumps(
+        huge, ensure_ascii=False, separators=(",", ":"))
+    assert column.process_result_value('{"会员号":1180591620717411303424}', dialect) == huge
+    assert math.isnan(column.process_result_value('{"x":NaN}', dialect)["x"])

@@ -28,7 +28,7 @@ from tests.core.import_support import (
 def handed(monkeypatch: pytest.MonkeyPatch) -> list[Future[Any]]:
     """Every file counts as big: its read starts a helper, which takes 5-row chunks. Helpers
     of earlier tests, closed but maybe not yet gone, are waited for first."""
-    wait_for_processes_to_end()
+    assert wait_for_processes_to_end() == set()
     monkeypatch.setattr(service, "BIG_FILE_BYTES", 0)
     use_small_chunks(monkeypatch, 5)
     return use_helper(monkeypatch, on=True)
@@ -63,12 +63,25 @@ def test_a_preview_not_written_leaves_no_process_once_the_workspace_closes(
         workspace: AppPaths, data_key: bytes, tmp_path: Path, handed: list[Future[Any]]) -> None:
     """A dry run keeps the helper for a write that never comes; closing the workspace ends it."""
     crm = open_crm(workspace, data_key, actor="tester")
-    crm.imports.preview(crm.imports.read(customers(tmp_path)))
-    kept = helpers()
-    assert len(kept) == 1
-    assert wait_for_processes_to_end(kept, seconds=1) == kept  # kept for the write
-    crm.close()
+    try:
+        crm.imports.preview(crm.imports.read(customers(tmp_path)))
+        kept = helpers()
+        assert len(kept) == 1
+        assert wait_for_processes_to_end(kept, seconds=1) == kept  # kept for the write
+    finally:
+        crm.close()
     assert wait_for_processes_to_end(kept) == set()
+
+
+def test_a_preview_finishing_after_the_workspace_closed_keeps_no_process(
+        workspace: AppPaths, data_key: bytes, tmp_path: Path, handed: list[Future[Any]]) -> None:
+    """The wizard previews on a worker thread; if the window was closed meanwhile, the helper
+    that preview would have kept for the write ends at once."""
+    crm = open_crm(workspace, data_key, actor="tester")
+    source = crm.imports.read(customers(tmp_path))
+    crm.close()
+    crm.imports.preview(source)
+    assert wait_for_processes_to_end() == set()
 
 
 def test_a_helper_nobody_takes_ends_by_itself(
@@ -93,11 +106,13 @@ def test_a_file_that_cannot_be_read_leaves_no_process(
     assert wait_for_processes_to_end() == set()
 
 
-def test_a_small_plan_does_not_keep_its_helper(
+def test_a_plan_with_few_new_rows_does_not_keep_its_helper(
         crm: Crm, tmp_path: Path, handed: list[Future[Any]],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    """A preview with fewer new rows than a helper pays for lets it go at once."""
-    source = crm.imports.read(customers(tmp_path))
-    monkeypatch.setattr(service.helper_process, "PARALLEL_MIN_ROWS", 31)
-    crm.imports.preview(source)
+    """A file big enough for a helper whose rows mostly repeat (15 of 30 are skipped) leaves
+    too little to write for one: the preview lets it go at once."""
+    monkeypatch.setattr(service.helper_process, "PARALLEL_MIN_ROWS", 20)
+    rows = "".join(f"客户{n % 15},1380013{n % 15:04d}\n" for n in range(30))
+    plan = crm.imports.preview(crm.imports.read(write(tmp_path, "repeats.csv", "姓名,手机\n" + rows)))
+    assert plan.counts()["create"] == 15
     assert wait_for_processes_to_end() == set()

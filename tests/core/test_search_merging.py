@@ -102,6 +102,7 @@ def test_a_stopped_import_leaves_merging_as_it_was(crm: Crm, tmp_path: Path) -> 
 
     with pytest.raises(KeyboardInterrupt):
         crm.imports.run(plan, stop)
+    crm.db.checkpoints.wait()
     assert merge_settings(crm) == {}
     assert crm.contacts.count() == 0
 

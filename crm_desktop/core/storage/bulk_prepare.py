@@ -11,7 +11,6 @@ from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
-import orjson
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.types import TypeEngine
 
@@ -32,9 +31,9 @@ def _journal_value(value: Any) -> Any:
     return converted
 
 
-def _to_json(value: Any) -> str:
+def _to_json(value: dict[str, Any]) -> str | None:
     """Datetimes and dates come out as to_json_value's isoformat() text (orjson's own)."""
-    return orjson.dumps(value, default=_journal_value).decode()
+    return json_text(value, default=_journal_value)
 
 JOURNAL_INSERT = ("INSERT INTO journal (batch_seq, hlc, entity, row_id, op, field, new_value) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?)")

@@ -26,6 +26,7 @@ from crm_desktop.core.storage.engine import WRITE_OPTION
 log = logging.getLogger(__name__)
 AUTOCHECKPOINT_PAGES = 1000  # SQLite's default
 _DEFERRED = "crm_checkpoint_deferred"
+_COMMITTED = "crm_checkpoint_committed"
 TidyStep = Callable[[Connection], bool]  # one small step of work; False when nothing is left
 
 
@@ -36,6 +37,7 @@ class Checkpoints:
         self._guard = threading.Lock()
         self._closed = False
         event.listen(engine, "checkin", self._checked_in)
+        event.listen(engine, "commit", self._committing)
 
     def defer(self, connection: Connection, tidy: TidyStep | None = None) -> None:
         """This connection's next commit leaves the log for the background fold; `tidy`, if
@@ -56,17 +58,22 @@ class Checkpoints:
             self._closed = True
         self.wait()
 
+    def _committing(self, connection: Connection) -> None:
+        if _DEFERRED in connection.info:
+            connection.info[_COMMITTED] = True
+
     def _checked_in(self, dbapi_connection: Any, record: Any) -> None:
-        """Back in the pool after its commit (or rollback): automatic folds again, and this one
-        done in the background."""
+        """Back in the pool after its commit (or rollback): automatic folds again, and after a
+        commit, this one's fold and tidying done in the background."""
         if _DEFERRED not in record.info:
             return
         tidy = record.info.pop(_DEFERRED)
+        committed = record.info.pop(_COMMITTED, False)
         if dbapi_connection is None:
             return
         dbapi_connection.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
         with self._guard:  # started under the guard: close() never sees one not yet started
-            if self._closed:
+            if self._closed or not committed:  # a rollback left nothing to fold or tidy
                 return
             thread = threading.Thread(target=self._after_commit, args=(tidy,),
                                       name="wal-checkpoint", daemon=True)
@@ -86,17 +93,20 @@ class Checkpoints:
             self._fold()
 
     def _tidy(self, step: TidyStep) -> None:
+        """Steps until done or the workspace closes (what is left waits for the next time)."""
         try:
             # BEGIN IMMEDIATE, as every write here: a step that read first could not write
             # after a user's commit in between ("database is locked" without waiting).
             with self._engine.connect().execution_options(**{WRITE_OPTION: True}) as conn:
-                conn.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")  # a fold comes next
+                driver = conn.connection.driver_connection  # pragmas outside any transaction
+                assert driver is not None
+                driver.execute("PRAGMA wal_autocheckpoint = 0")  # a fold comes next
                 try:
-                    while step(conn):
+                    while not self._closed and step(conn):
                         conn.commit()
                     conn.commit()
                 finally:
-                    conn.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
+                    driver.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
         except Exception as exc:  # noqa: BLE001 - left for later: the data is right without it
             log.warning("background tidying failed (%s)", type(exc).__name__)
 

@@ -69,10 +69,10 @@ class ImportService:
             with without_cyclic_gc():
                 source = read_source(path, options or ReadOptions())
         except BaseException:
-            self._helper.close()
+            self._helper.release()
             raise
         if source.document is not None or len(source.rows) < helper_process.PARALLEL_MIN_ROWS:
-            self._helper.close()
+            self._helper.release()
         return source
 
     def close(self) -> None:
