@@ -34,6 +34,7 @@ from datetime import datetime
 from typing import Any
 
 from crm_desktop.core.domain.models import ContactRead
+from crm_desktop.core.storage.types import json_text, json_value
 
 CONTACT_COLUMNS: tuple[str, ...] = (
     "id", "display_name", "family_name", "given_name", "name_order", "company_name", "title",
@@ -57,9 +58,9 @@ UNESCAPES = {"n": "\n", "r": "\r"}
 def contact_row(contact: ContactRead) -> dict[str, str]:
     """The cells of one contact, keyed by `CONTACT_COLUMNS`."""
     stored: dict[str, Any] = {name: getattr(contact, name) for name in CONTACT_COLUMNS}
-    stored |= {name: _json([item.model_dump() for item in getattr(contact, name)])
+    stored |= {name: json_text([item.model_dump() for item in getattr(contact, name)])
                for name in (*LABELED, "addresses")}
-    stored |= {"custom_fields": _json(contact.custom_fields),
+    stored |= {"custom_fields": json_text(contact.custom_fields),
                "created_at": _stamp(contact.created_at), "updated_at": _stamp(contact.updated_at)}
     return stored_row(stored)
 
@@ -70,7 +71,7 @@ def stored_row(stored: Mapping[str, Any]) -> dict[str, str]:
     export's fast path: no read models, and JSON decoded only where a cell needs it."""
     cells = {name: stored[name] or "" for name in PLAIN}
     for name in LABELED:
-        cells[name] = "" if stored[name] == "[]" else labeled_cell(json.loads(stored[name]))
+        cells[name] = "" if stored[name] == "[]" else labeled_cell(json_value(stored[name]))
     cells["addresses"] = _unless(stored["addresses"], "[]")
     cells["custom_fields"] = _unless(stored["custom_fields"], "{}")
     cells["tags"] = "\n".join(_escape(tag, colon=False) for tag in stored["tags"])
@@ -153,10 +154,6 @@ def _escape(text: str, *, colon: bool) -> str:
 
 def _unescape(text: str) -> str:
     return ESCAPE.sub(lambda m: UNESCAPES.get(m.group(1), m.group(1)), text)
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _unless(text: str, empty: str) -> str:

@@ -41,12 +41,12 @@ class Checkpoints:
 
     def defer(self, connection: Connection, tidy: TidyStep | None = None) -> None:
         """This connection's next commit leaves the log for the background fold; `tidy`, if
-        given, is repeated there first, each step its own transaction, until it returns False."""
+        given, is repeated there after it, each step its own transaction, until it returns False."""
         connection.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")
         connection.info[_DEFERRED] = tidy
 
     def wait(self) -> None:
-        """Until every background fold started so far has finished."""
+        """Until the background work (folds, tidying) started so far has finished."""
         with self._guard:
             threads = list(self._threads)
         for thread in threads:
