@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -15,6 +16,7 @@ from crm_desktop.core import helper_process
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import ContactRead
 from crm_desktop.core.io.imports.service import ImportResult
+from crm_desktop.core.storage.checkpoint import Checkpoints, TidyStep
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "imports"
 
@@ -86,6 +88,19 @@ def wait_for_processes_to_end(processes: set[Any] | None = None, seconds: float 
         for child in left:
             child.join(timeout=1)
     return running()
+
+
+def hold_background_work(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The work after a big commit (log fold, search merge) waits until the event is set."""
+    release = threading.Event()
+    after_commit = Checkpoints._after_commit
+
+    def held(self: Checkpoints, tidy: TidyStep | None) -> None:
+        release.wait(timeout=60)
+        after_commit(self, tidy)
+
+    monkeypatch.setattr(Checkpoints, "_after_commit", held)
+    return release
 
 
 def use_small_chunks(monkeypatch: pytest.MonkeyPatch, rows: int) -> None:

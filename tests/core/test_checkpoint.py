@@ -4,28 +4,24 @@ file: that fold happens right after, in the background, and closing the workspac
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from crm_desktop.core.config.paths import AppPaths
 from crm_desktop.core.crm import Crm, open_crm
-from crm_desktop.core.storage.checkpoint import AUTOCHECKPOINT_PAGES, Checkpoints
+from crm_desktop.core.storage.checkpoint import AUTOCHECKPOINT_PAGES
 from tests.benchmarks.import_benchmark import make_csv
+from tests.core.import_support import hold_background_work
 
 
 @pytest.fixture
-def held_fold(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+def held_fold(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """The background fold waits until the test lets it go."""
-    release = threading.Event()
-    fold = Checkpoints._fold
-
-    def held(self: Checkpoints) -> None:
-        release.wait(timeout=60)
-        fold(self)
-
-    monkeypatch.setattr(Checkpoints, "_fold", held)
-    return release
+    release = hold_background_work(monkeypatch)
+    yield release
+    release.set()
 
 
 def test_the_log_is_folded_after_the_import_not_during_it(

@@ -11,8 +11,8 @@ import pytest
 
 from crm_desktop.core.crm import Crm
 from crm_desktop.core.domain.models import ContactCreate
-from crm_desktop.core.storage.checkpoint import Checkpoints, TidyStep
 from tests.benchmarks.import_benchmark import make_csv
+from tests.core.import_support import hold_background_work
 
 ROWS = 3000
 FTS5_CRISIS_MERGE = 16  # FTS5 merges a level's segments at once when it has this many
@@ -29,14 +29,7 @@ def many_segments(crm: Crm) -> None:
 @pytest.fixture
 def held_tidying(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """The background work after a big commit waits until the test lets it go."""
-    release = threading.Event()
-    after_commit = Checkpoints._after_commit
-
-    def held(self: Checkpoints, tidy: TidyStep | None) -> None:
-        release.wait(timeout=60)
-        after_commit(self, tidy)
-
-    monkeypatch.setattr(Checkpoints, "_after_commit", held)
+    release = hold_background_work(monkeypatch)
     yield release
     release.set()
 
