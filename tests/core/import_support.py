@@ -42,16 +42,21 @@ def write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
 
 def use_helper(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[Future[Any]]:
     """Every big job with a helper process (`on`), ready before the job starts so that it takes
-    the items (small test files would otherwise be done here while it starts), or none at all.
-    Returns what was handed to helpers, for `done_by_helper`."""
+    the items (small test files would otherwise be done here while it starts or warms up for
+    its next job), or none at all. Returns what was handed to helpers, for `done_by_helper`."""
     monkeypatch.setattr(helper_process, "PARALLEL_MIN_ROWS", 1 if on else 10**9)
     handed: list[Future[Any]] = []
     if not on:
         return handed
-    start, submit = helper_process.HelperProcess.__init__, helper_process.HelperProcess._submit
+    helper = helper_process.HelperProcess
+    start, warm, submit = helper.__init__, helper.warm, helper._submit
 
     def start_and_wait(self: helper_process.HelperProcess, *args: Any, **kwargs: Any) -> None:
         start(self, *args, **kwargs)
+        wait_until_ready(self)
+
+    def warm_and_wait(self: helper_process.HelperProcess, warm_up: Callable[[], None]) -> None:
+        warm(self, warm_up)
         wait_until_ready(self)
 
     def hand(self: helper_process.HelperProcess, work: Callable[..., Any], *args: object) -> Any:
@@ -60,8 +65,9 @@ def use_helper(monkeypatch: pytest.MonkeyPatch, on: bool) -> list[Future[Any]]:
             handed.append(future)
         return future
 
-    monkeypatch.setattr(helper_process.HelperProcess, "__init__", start_and_wait)
-    monkeypatch.setattr(helper_process.HelperProcess, "_submit", hand)
+    monkeypatch.setattr(helper, "__init__", start_and_wait)
+    monkeypatch.setattr(helper, "warm", warm_and_wait)
+    monkeypatch.setattr(helper, "_submit", hand)
     return handed
 
 
